@@ -1,0 +1,29 @@
+namespace Observatory.Core.ReferenceData;
+
+/// <summary>
+/// The columns a return may have. Dimension columns are named by their dimension id (SEX, AGE, …);
+/// the others by these constants. Headers in a file are matched to them through <see cref="ColumnAliases"/>.
+/// </summary>
+public static class ReturnColumn
+{
+    /// <summary>The indicator code or label (required).</summary>
+    public const string Indicator = "indicator";
+    /// <summary>The value (required).</summary>
+    public const string Value = "value";
+    /// <summary>A free-text note (optional).</summary>
+    public const string Note = "note";
+    /// <summary>The reporting state, when the file states it in a column (optional).</summary>
+    public const string Country = "country";
+    /// <summary>The reporting year, when the file states it in a column (optional).</summary>
+    public const string Year = "year";
+    /// <summary>A flag such as estimated or provisional (optional).</summary>
+    public const string Flag = "flag";
+    /// <summary>The unit as the focal point wrote it; informative only, the catalog decides (optional).</summary>
+    public const string Unit = "unit";
+}
+
+/// <summary>A known column with the header labels that name it in any language.</summary>
+/// <param name="Column">A <see cref="ReturnColumn"/> constant or a dimension id.</param>
+/// <param name="Labels">The preferred header in the four languages (used in templates and reports).</param>
+/// <param name="Aliases">Every other header that names it (Nationality, Nacionalidad, Citoyenneté, …).</param>
+public sealed record ColumnAliases(string Column, LocalizedText Labels, IReadOnlyList<string> Aliases);
