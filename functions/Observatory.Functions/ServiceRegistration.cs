@@ -1,14 +1,61 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Observatory.Core;
+using Observatory.Core.Ports;
+using Observatory.Core.ReferenceData;
+using Observatory.Core.Security;
+using Observatory.Core.Submissions;
+using Observatory.Core.Validation;
+using Observatory.Functions.Http;
+using Observatory.Storage;
 
 namespace Observatory.Functions;
 
 /// <summary>The services the function classes depend on, registered the same way by the Function App and the local host.</summary>
 public static class ServiceRegistration
 {
-    /// <summary>Registers the observatory's services.</summary>
+    /// <summary>Registers the observatory's services; storage comes from the connection named "Storage".</summary>
     public static IServiceCollection AddObservatory(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ObservatoryOptions>().Bind(configuration.GetSection(ObservatoryOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
+        services.AddSingleton(TimeProvider.System);
+
+        // Reference data and validation: loaded once per process.
+        services.AddSingleton(_ => ReferenceDataSet.Default);
+        services.AddSingleton<ReturnValidator>();
+
+        // Storage clients, from a connection string (Azurite) or an identity-based connection (Azure).
+        var connection = StorageConnection.FromConfiguration(configuration);
+        services.AddSingleton(_ => connection.CreateTableServiceClient(StorageClientOptions.Tables()));
+        services.AddSingleton(_ => connection.CreateBlobServiceClient(StorageClientOptions.Blobs()));
+        services.AddSingleton(_ => connection.CreateQueueServiceClient(StorageClientOptions.Queues()));
+        services.AddSingleton<StorageProvisioner>();
+        services.AddHostedService<StorageProvisioning>();
+
+        services.AddSingleton<ISubmissionStore, TableSubmissionStore>();
+        services.AddSingleton<IObservationStore, TableObservationStore>();
+        services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
+        services.AddSingleton<IRawFileStore, BlobRawFileStore>();
+        services.AddSingleton<IReportStore, BlobReportStore>();
+        services.AddSingleton<IWorkQueue, QueueWorkQueue>();
+
+        // Use cases.
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<CallerAuthentication>();
+        services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<SubmissionAdministration>();
         return services;
+    }
+
+    /// <summary>Creates missing tables, containers and queues before the first function runs.</summary>
+    private sealed class StorageProvisioning(StorageProvisioner provisioner) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => provisioner.EnsureCreatedAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

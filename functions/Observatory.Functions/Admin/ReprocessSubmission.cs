@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Submissions;
+using Observatory.Functions.Http;
+using Observatory.Functions.Submissions;
+
+namespace Observatory.Functions.Admin;
+
+/// <summary>POST /api/admin/submissions/{id}/reprocess (staff): puts a failed submission back on the queue.</summary>
+public sealed class ReprocessSubmission
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly SubmissionAdministration _administration;
+
+    /// <summary>Creates the function.</summary>
+    public ReprocessSubmission(CallerAuthentication authentication, SubmissionAdministration administration)
+    {
+        _authentication = authentication;
+        _administration = administration;
+    }
+
+    /// <summary>Requeues the submission; 409 when it is not failed.</summary>
+    [Function(nameof(ReprocessSubmission))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Admin + "/submissions/{id}/reprocess")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can reprocess submissions.");
+
+        var (submission, requeued) = await _administration.ReprocessAsync(id, cancellationToken);
+        if (submission is null) return ApiResults.NotFound($"There is no submission '{id}'.");
+        if (!requeued)
+            return ApiResults.Problem(StatusCodes.Status409Conflict, "Not failed",
+                $"Submission {id} is {submission.Status.ToApiName()}; only failed submissions are reprocessed. Send a new file to replace accepted data.");
+        request.HttpContext.Response.Headers.Location = SubmissionResponse.StatusUrlOf(id);
+        return ApiResults.Json(SubmissionResponse.Summary(submission, showFailureReason: true), StatusCodes.Status202Accepted);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Security;
+using Observatory.Functions.Http;
+
+namespace Observatory.Functions.Admin;
+
+/// <summary>DELETE /api/admin/keys/{keyId} (staff): the key stops working at once.</summary>
+public sealed class RevokeApiKey
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly ApiKeyService _keys;
+
+    /// <summary>Creates the function.</summary>
+    public RevokeApiKey(CallerAuthentication authentication, ApiKeyService keys)
+    {
+        _authentication = authentication;
+        _keys = keys;
+    }
+
+    /// <summary>Revokes the key.</summary>
+    [Function(nameof(RevokeApiKey))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Admin + "/keys/{keyId}")] HttpRequest request,
+        string keyId,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can revoke keys.");
+        return await _keys.RevokeAsync(keyId, cancellationToken)
+            ? new NoContentResult()
+            : ApiResults.NotFound($"There is no key '{keyId}'.");
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Ports;
+using Observatory.Core.ReferenceData;
+using Observatory.Functions.Http;
+
+namespace Observatory.Functions.Submissions;
+
+/// <summary>GET /api/submissions?country=MEX&amp;year=2025: a state's submissions, newest first.</summary>
+public sealed class ListSubmissions
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly ISubmissionStore _submissions;
+    private readonly ReferenceDataSet _referenceData;
+
+    /// <summary>Creates the function.</summary>
+    public ListSubmissions(CallerAuthentication authentication, ISubmissionStore submissions, ReferenceDataSet referenceData)
+    {
+        _authentication = authentication;
+        _submissions = submissions;
+        _referenceData = referenceData;
+    }
+
+    /// <summary>Lists the submissions of the caller's state (or, for staff, of the state given).</summary>
+    [Function(nameof(ListSubmissions))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+
+        var countryText = request.Query["country"].ToString();
+        var country = countryText.Length == 0 ? caller.Country
+            : _referenceData.States.TryResolve(countryText, out var state) ? state.Iso3 : null;
+        if (country is null)
+            return ApiResults.BadRequest(countryText.Length == 0 ? "Give the state: country=MEX." : $"'{countryText}' is not a member state.");
+        if (!caller.CanActFor(country)) return ApiResults.Forbidden($"This key cannot list the submissions of {country}.");
+
+        int? year = null;
+        var yearText = request.Query["year"].ToString();
+        if (yearText.Length > 0)
+        {
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return ApiResults.BadRequest($"'{yearText}' is not a year.");
+            year = y;
+        }
+
+        var submissions = await _submissions.ListAsync(country, year, cancellationToken);
+        return ApiResults.Json(new
+        {
+            country,
+            year,
+            submissions = submissions.Select(s => SubmissionResponse.Summary(s, caller.IsAdmin)),
+        });
+    }
+}

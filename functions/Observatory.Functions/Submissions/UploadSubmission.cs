@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core;
+using Observatory.Core.Submissions;
+using Observatory.Functions.Http;
+
+namespace Observatory.Functions.Submissions;
+
+/// <summary>POST /api/submissions: a focal point sends its return; the raw file is stored before the 202.</summary>
+public sealed class UploadSubmission
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly SubmissionIntake _intake;
+    private readonly ObservatoryOptions _options;
+
+    /// <summary>Creates the function.</summary>
+    public UploadSubmission(CallerAuthentication authentication, SubmissionIntake intake, ObservatoryOptions options)
+    {
+        _authentication = authentication;
+        _intake = intake;
+        _options = options;
+    }
+
+    /// <summary>Receives the file, raw with its content type or as the field "file" of a multipart form.</summary>
+    [Function(nameof(UploadSubmission))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "submissions")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+
+        var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, cancellationToken);
+        if (upload.Refusal is { } refusal) return refusal;
+
+        var query = request.Query;
+        var result = await _intake.ReceiveAsync(
+            new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content),
+            cancellationToken);
+
+        return result switch
+        {
+            { Submission: { } created, Created: true } => Accepted(request, created),
+            { Submission: { } existing } => ApiResults.Json(SubmissionResponse.Summary(existing, caller.IsAdmin)),
+            { Refusal: IntakeRefusal.Forbidden } => ApiResults.Forbidden(result.Detail!),
+            { Refusal: IntakeRefusal.UnsupportedFormat } => ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", result.Detail!),
+            { Refusal: IntakeRefusal.Unavailable } => ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, "Try again later", result.Detail!),
+            _ => ApiResults.BadRequest(result.Detail!),
+        };
+    }
+
+    private static IActionResult Accepted(HttpRequest request, Submission submission)
+    {
+        var statusUrl = SubmissionResponse.StatusUrlOf(submission.Id);
+        request.HttpContext.Response.Headers.Location = statusUrl;
+        return ApiResults.Json(SubmissionResponse.Summary(submission, showFailureReason: false), StatusCodes.Status202Accepted);
+    }
+}

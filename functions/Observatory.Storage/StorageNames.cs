@@ -1,0 +1,26 @@
+namespace Observatory.Storage;
+
+/// <summary>The names of the pipeline's tables, blob containers and queues, shared by the code, the local host and infra/.</summary>
+public static class StorageNames
+{
+    /// <summary>The queue that carries submission ids to processing.</summary>
+    public const string SubmissionsQueue = "submissions";
+
+    /// <summary>Where the Functions host moves a submission message whose retries ran out.</summary>
+    public const string SubmissionsPoisonQueue = SubmissionsQueue + "-poison";
+
+    /// <summary>Submission records and their content markers, one partition per state and year.</summary>
+    public const string SubmissionsTable = "submissions";
+
+    /// <summary>Accepted observations, every version, one partition per state and year.</summary>
+    public const string ObservationsTable = "observations";
+
+    /// <summary>Focal-point keys, as hashes.</summary>
+    public const string ApiKeysTable = "apikeys";
+
+    /// <summary>The raw files as sent, private.</summary>
+    public const string RawContainer = "raw";
+
+    /// <summary>Validation reports, private.</summary>
+    public const string ReportsContainer = "reports";
+}

@@ -1,0 +1,138 @@
+using Azure;
+using Azure.Data.Tables;
+using Observatory.Core.Languages;
+using Observatory.Core.Ports;
+using Observatory.Core.Reading;
+using Observatory.Core.Submissions;
+
+namespace Observatory.Storage;
+
+/// <summary>
+/// Submission records in Table Storage. One partition per state and year ("MEX-2025") holds the records (row key:
+/// the submission id) and, beside each, a content marker (row key: "~sha256~" and the file's hash) created in the
+/// same entity-group transaction, so two uploads of the same bytes can never both create a submission.
+/// </summary>
+public sealed class TableSubmissionStore : ISubmissionStore
+{
+    // '~' sorts after every character of a submission id, so the markers stay out of range scans of records.
+    private const string ContentMarkerPrefix = "~sha256~";
+    private readonly TableClient _table;
+
+    /// <summary>Creates the store over the submissions table.</summary>
+    public TableSubmissionStore(TableServiceClient service) => _table = service.GetTableClient(StorageNames.SubmissionsTable);
+
+    /// <inheritdoc />
+    public async Task<Submission?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!SubmissionId.TryParse(id, out var country, out var year)) return null;
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(RowKeys.StateYear(country, year), id, cancellationToken: cancellationToken);
+        return response.HasValue ? ToSubmission(response.Value!) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<Submission?> FindByContentAsync(string country, int year, string sha256, CancellationToken cancellationToken)
+    {
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(RowKeys.StateYear(country, year), ContentMarkerPrefix + sha256, cancellationToken: cancellationToken);
+        return marker.HasValue ? await FindAsync(marker.Value!.GetString("SubmissionId"), cancellationToken) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryCreateAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var partition = RowKeys.StateYear(submission.Country, submission.Year);
+        var marker = new TableEntity(partition, ContentMarkerPrefix + submission.Sha256) { ["SubmissionId"] = submission.Id };
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, ToEntity(submission)),
+                 new TableTransactionAction(TableTransactionActionType.Add, marker)],
+                cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Submission> UpdateAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken)
+    {
+        if (!SubmissionId.TryParse(id, out var country, out var year)) throw new KeyNotFoundException($"No submission {id}.");
+        var partition = RowKeys.StateYear(country, year);
+        return await ConcurrencyRetry.Pipeline.ExecuteAsync(async token =>
+        {
+            var current = await _table.GetEntityIfExistsAsync<TableEntity>(partition, id, cancellationToken: token);
+            if (!current.HasValue) throw new KeyNotFoundException($"No submission {id}.");
+            var changed = change(ToSubmission(current.Value!));
+            await _table.UpdateEntityAsync(ToEntity(changed), current.Value!.ETag, TableUpdateMode.Replace, token);
+            return changed;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var partition = RowKeys.StateYear(submission.Country, submission.Year);
+        await _table.DeleteEntityAsync(partition, submission.Id, ETag.All, cancellationToken);
+        await _table.DeleteEntityAsync(partition, ContentMarkerPrefix + submission.Sha256, ETag.All, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Submission>> ListAsync(string country, int? year, CancellationToken cancellationToken)
+    {
+        var filter = year is { } y
+            ? $"PartitionKey eq '{RowKeys.Escape(RowKeys.StateYear(country, y))}' and RowKey lt '~'"
+            : $"PartitionKey ge '{RowKeys.Escape(country)}-' and PartitionKey lt '{RowKeys.Escape(country)}.' and RowKey lt '~'";
+        var list = new List<Submission>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            list.Add(ToSubmission(entity));
+        return list.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private static TableEntity ToEntity(Submission s) => new(RowKeys.StateYear(s.Country, s.Year), s.Id)
+    {
+        ["Country"] = s.Country,
+        ["Year"] = s.Year,
+        ["Status"] = s.Status.ToString(),
+        ["ReceivedAt"] = s.ReceivedAt,
+        ["CompletedAt"] = s.CompletedAt,
+        ["FileName"] = s.FileName,
+        ["ContentType"] = s.ContentType,
+        ["Format"] = s.Format.ToString(),
+        ["Sha256"] = s.Sha256,
+        ["Size"] = s.Size,
+        ["Language"] = s.Language.ToCode(),
+        ["SubmittedBy"] = s.SubmittedBy,
+        ["Attempts"] = s.Attempts,
+        ["Rows"] = s.Counts.Rows,
+        ["Observations"] = s.Counts.Observations,
+        ["Errors"] = s.Counts.Errors,
+        ["Warnings"] = s.Counts.Warnings,
+        ["FailureReason"] = s.FailureReason,
+    };
+
+    private static Submission ToSubmission(TableEntity e)
+    {
+        LanguageCodes.TryParse(e.GetString("Language"), out var language);
+        return new Submission
+        {
+            Id = e.RowKey,
+            Country = e.GetString("Country"),
+            Year = e.GetInt32("Year") ?? 0,
+            Status = Enum.Parse<SubmissionStatus>(e.GetString("Status")),
+            ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
+            CompletedAt = e.GetDateTimeOffset("CompletedAt"),
+            FileName = e.GetString("FileName"),
+            ContentType = e.GetString("ContentType"),
+            Format = Enum.Parse<ReturnFormat>(e.GetString("Format")),
+            Sha256 = e.GetString("Sha256"),
+            Size = e.GetInt64("Size") ?? 0,
+            Language = language,
+            SubmittedBy = e.GetString("SubmittedBy") ?? string.Empty,
+            Attempts = e.GetInt32("Attempts") ?? 0,
+            Counts = new SubmissionCounts(e.GetInt32("Rows") ?? 0, e.GetInt32("Observations") ?? 0, e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0),
+            FailureReason = e.GetString("FailureReason"),
+        };
+    }
+}
