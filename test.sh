@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of the pipeline: unit tests, integration tests against an Azurite of its own (in memory, on free
+# ports, stopped at the end), the local host's tests and the infrastructure checks.
+# Installs what it needs first (npm ci for Azurite, dotnet restore). Ends with the line "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+results="$root/.run/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+echo "== installing tools and packages"
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-fund --no-audit --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+dotnet restore Pipeline.sln --verbosity quiet || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }
+dotnet build Pipeline.sln --no-restore -c Release --verbosity quiet -nologo || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+echo "== starting Azurite"
+blob_port="$(scripts/free-port.sh 10000)"
+scripts/azurite.sh start "$blob_port" || { echo "Azurite did not start"; echo "0 passed, 1 failed"; exit 1; }
+trap 'scripts/azurite.sh stop "$blob_port"' EXIT
+export OBSERVATORY_TEST_STORAGE="$(scripts/azurite-connection.sh "$blob_port")"
+
+echo "== dotnet test"
+dotnet test Pipeline.sln --no-build -c Release --logger "trx" --results-directory "$results"
+dotnet_status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+# A test run that crashed before writing its results counts as a failure.
+if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+if [ -x infra/check.sh ]; then
+  echo "== infrastructure checks"
+  infra_output="$(infra/check.sh 2>&1)"; infra_status=$?
+  echo "$infra_output"
+  infra_line="$(grep -E '^infra: [0-9]+ passed, [0-9]+ failed' <<<"$infra_output" | tail -n 1)"
+  ip="$(sed -n 's/^infra: \([0-9]*\) passed.*/\1/p' <<<"$infra_line")"
+  if_="$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$infra_line")"
+  passed=$((passed + ${ip:-0})); failed=$((failed + ${if_:-0}))
+  if [ "$infra_status" -ne 0 ] && [ "${if_:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,143 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Observatory.Functions;
+using Observatory.Functions.Admin;
+using Observatory.Functions.Submissions;
+using Observatory.Storage;
+
+namespace Observatory.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The Function App's services over Azurite, with the function classes called directly: HTTP functions with a
+/// DefaultHttpContext whose IActionResult is executed by ASP.NET Core's own executors, queue functions with the
+/// message text the host would pass.
+/// </summary>
+public sealed class PipelineHarness : IAsyncLifetime
+{
+    /// <summary>The admin key configured for this run.</summary>
+    public string AdminKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The services, as the Function App registers them.</summary>
+    public IServiceProvider Services { get; private set; } = null!;
+
+    /// <summary>The submissions queue, read as the host reads it (base64).</summary>
+    public QueueClient SubmissionsQueue { get; private set; } = null!;
+
+    /// <summary>The poison queue of submissions.</summary>
+    public QueueClient PoisonQueue { get; private set; } = null!;
+
+    /// <summary>The tables.</summary>
+    public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
+
+    /// <summary>The blobs.</summary>
+    public BlobServiceClient Blobs => Services.GetRequiredService<BlobServiceClient>();
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        TestStorage.EnsureReachable();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage"] = TestStorage.ConnectionString,
+            ["Observatory:AdminKey"] = AdminKey,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMvcCore();
+        services.AddObservatory(configuration);
+        Services = services.BuildServiceProvider();
+        await Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
+        var queues = Services.GetRequiredService<QueueServiceClient>();
+        SubmissionsQueue = queues.GetQueueClient(StorageNames.SubmissionsQueue);
+        PoisonQueue = queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
+        await SubmissionsQueue.ClearMessagesAsync();
+        await PoisonQueue.ClearMessagesAsync();
+    }
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A function class, created as the worker creates it.</summary>
+    public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(Services);
+
+    /// <summary>A request as the HTTP trigger would receive it.</summary>
+    public HttpRequest Request(string method, string path, string? query = null, string? key = null, byte[]? body = null, string? contentType = null)
+    {
+        var context = new DefaultHttpContext { RequestServices = Services };
+        context.Request.Method = method;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("127.0.0.1", 7071);
+        context.Request.Path = path;
+        if (query is not null) context.Request.QueryString = new QueryString(query.StartsWith('?') ? query : "?" + query);
+        if (key is not null) context.Request.Headers["X-Api-Key"] = key;
+        if (body is not null)
+        {
+            context.Request.Body = new MemoryStream(body);
+            context.Request.ContentLength = body.Length;
+        }
+        if (contentType is not null) context.Request.ContentType = contentType;
+        context.Response.Body = new MemoryStream();
+        return context.Request;
+    }
+
+    /// <summary>Runs an HTTP function and executes its result.</summary>
+    public async Task<ApiResponse> InvokeAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function)
+    {
+        var result = await function(request);
+        var context = request.HttpContext;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return new ApiResponse(context.Response.StatusCode, context.Response.Headers, ((MemoryStream)context.Response.Body).ToArray());
+    }
+
+    /// <summary>Issues a focal-point key through the admin function.</summary>
+    public async Task<(string KeyId, string Key)> IssueKeyAsync(string country)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes($$"""{"country":"{{country}}","label":"test focal point"}""");
+        var response = await InvokeAsync(Request("POST", "/api/admin/keys", key: AdminKey, body: body, contentType: "application/json"),
+            r => Function<IssueApiKey>().Run(r, CancellationToken.None));
+        Assert.Equal(201, response.Status);
+        return (response.Json.GetProperty("keyId").GetString()!, response.Json.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>Uploads a file as a focal point would.</summary>
+    public Task<ApiResponse> UploadAsync(string key, string query, byte[] file, string contentType) =>
+        InvokeAsync(Request("POST", "/api/submissions", query, key, file, contentType), r => Function<UploadSubmission>().Run(r, CancellationToken.None));
+
+    /// <summary>Reads a submission.</summary>
+    public Task<ApiResponse> GetSubmissionAsync(string key, string id, string? query = null) =>
+        InvokeAsync(Request("GET", $"/api/submissions/{id}", query, key), r => Function<GetSubmission>().Run(r, id, CancellationToken.None));
+
+    /// <summary>
+    /// Takes the next message from the submissions queue and runs the queue function on it, as the host would;
+    /// deletes the message when the function succeeds. Returns the message text, or null when the queue is empty.
+    /// </summary>
+    public async Task<string?> ProcessNextMessageAsync()
+    {
+        var message = (await SubmissionsQueue.ReceiveMessageAsync(TimeSpan.FromMinutes(1))).Value;
+        if (message is null) return null;
+        await Function<ProcessSubmission>().Run(message.MessageText, CancellationToken.None);
+        await SubmissionsQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return message.MessageText;
+    }
+
+    /// <summary>Processes queued messages until the queue is empty.</summary>
+    public async Task ProcessAllAsync()
+    {
+        while (await ProcessNextMessageAsync() is not null) { }
+    }
+}
+
+/// <summary>The integration tests share one pipeline and run one at a time: they share its queue.</summary>
+[CollectionDefinition(Name)]
+public sealed class PipelineCollection : ICollectionFixture<PipelineHarness>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "pipeline";
+}
