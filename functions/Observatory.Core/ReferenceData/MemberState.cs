@@ -19,6 +19,12 @@ public sealed record MemberState(
     IReadOnlyList<ParticipationPeriod> Participation,
     IReadOnlyList<string> Aliases)
 {
+    /// <summary>
+    /// Further official languages the state's focal points may work in (French for Canada); empty for most.
+    /// Messages default to <see cref="Language"/>.
+    /// </summary>
+    public IReadOnlyList<Language> OtherLanguages { get; init; } = [];
+
     /// <summary>True when the state took part during some of the calendar <paramref name="year"/>.</summary>
     public bool ParticipatedIn(int year) => Participation.Any(p => p.Covers(year));
 }

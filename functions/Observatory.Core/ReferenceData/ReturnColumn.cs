@@ -20,10 +20,27 @@ public static class ReturnColumn
     public const string Flag = "flag";
     /// <summary>The unit as the focal point wrote it; informative only, the catalog decides (optional).</summary>
     public const string Unit = "unit";
+
+    /// <summary>Every constant above, in the order a template lays the columns out (dimensions go between unit and value).</summary>
+    public static IReadOnlyList<string> All { get; } = [Country, Year, Indicator, Unit, Value, Flag, Note];
 }
 
 /// <summary>A known column with the header labels that name it in any language.</summary>
 /// <param name="Column">A <see cref="ReturnColumn"/> constant or a dimension id.</param>
 /// <param name="Labels">The preferred header in the four languages (used in templates and reports).</param>
 /// <param name="Aliases">Every other header that names it (Nationality, Nacionalidad, Citoyenneté, …).</param>
-public sealed record ColumnAliases(string Column, LocalizedText Labels, IReadOnlyList<string> Aliases);
+public sealed record ColumnAliases(string Column, LocalizedText Labels, IReadOnlyList<string> Aliases)
+{
+    /// <summary>Creates the entry from aliases sorted by language; <see cref="Aliases"/> is then all of them.</summary>
+    /// <param name="column">A <see cref="ReturnColumn"/> constant or a dimension id.</param>
+    /// <param name="labels">The preferred header in the four languages.</param>
+    /// <param name="aliases">Every other header that names it, by the language it is written in.</param>
+    public ColumnAliases(string column, LocalizedText labels, LocalizedAliases aliases)
+        : this(column, labels, aliases.All) => ByLanguage = aliases;
+
+    /// <summary>
+    /// <see cref="Aliases"/> by the language they are written in; all language-neutral when the entry was
+    /// created from a plain list.
+    /// </summary>
+    public LocalizedAliases ByLanguage { get; private init; } = LocalizedAliases.LanguageNeutral(Aliases);
+}
