@@ -30,21 +30,31 @@ public sealed class CatalogColumnResolver : IColumnResolver
         language = null;
         if (!_catalog.TryResolveColumn(header, out column))
             return false;
-        language = LanguageOfLabel(column, header);
+        if (_columns.TryGetValue(column, out var aliases))
+            language = HeaderLanguage.Of(aliases, header);
         return true;
     }
+}
 
-    private Language? LanguageOfLabel(string column, string header)
+/// <summary>The language a column header is written in.</summary>
+internal static class HeaderLanguage
+{
+    /// <summary>
+    /// The language whose preferred label of <paramref name="column"/> matches <paramref name="header"/> (case,
+    /// accents and punctuation aside); null when the header is the column's code (SEX, INDICATOR, written as the code
+    /// or in capitals), an alias, or a label shared by several languages (Indicador is Spanish and Portuguese).
+    /// </summary>
+    public static Language? Of(ColumnAliases column, string header)
     {
-        if (!_columns.TryGetValue(column, out var aliases))
+        var trimmed = header.Trim();
+        if (trimmed == column.Column || trimmed == column.Column.ToUpperInvariant())
             return null;
-        var key = TextKey.Fold(header);
+        var key = TextKey.Fold(trimmed);
         Language? match = null;
         foreach (var language in LanguageCodes.All)
         {
-            if (TextKey.Fold(aliases.Labels[language]) != key)
+            if (TextKey.Fold(column.Labels[language]) != key)
                 continue;
-            // A label shared by two languages (Indicador, Valor) says nothing about which one the file uses.
             if (match is not null)
                 return null;
             match = language;
