@@ -33,15 +33,13 @@ internal sealed class TabularReturnBuilder(ReturnFormat format, IColumnResolver 
         {
             var cursor = new RowCursor(sheet.ReadRows());
             var top = cursor.Take(ReadingProblems.HeaderScanRows);
-            if (cursor.Failure is not null)
-            {
-                cursor.Dispose();
-                return Unreadable(cursor.Failure, owned);
-            }
             var found = HeaderLocator.Locate(top, resolver);
+            // A file broken below its header still yields the rows above the break; the break is reported after them.
             if (found is { Header.HasRequiredColumns: true })
                 return Open(sheet, cursor, top, found.Value, stated, owned);
             cursor.Dispose();
+            if (cursor.Failure is not null)
+                return Unreadable(cursor.Failure, owned);
             if (found is not null)
                 incomplete ??= sheet;
         }
@@ -50,7 +48,7 @@ internal sealed class TabularReturnBuilder(ReturnFormat format, IColumnResolver 
             var cursor = new RowCursor(incomplete.ReadRows());
             var top = cursor.Take(ReadingProblems.HeaderScanRows);
             var found = HeaderLocator.Locate(top, resolver);
-            if (cursor.Failure is null && found is not null)
+            if (found is not null)
                 return Open(incomplete, cursor, top, found.Value, stated, owned);
             cursor.Dispose();
         }
