@@ -40,25 +40,24 @@ public sealed class CatalogColumnResolver : IColumnResolver
 internal static class HeaderLanguage
 {
     /// <summary>
-    /// The language whose preferred label of <paramref name="column"/> matches <paramref name="header"/> (case,
-    /// accents and punctuation aside); null when the header is the column's code (SEX, INDICATOR, written as the code
-    /// or in capitals), an alias, or a label shared by several languages (Indicador is Spanish and Portuguese).
+    /// The language whose preferred label of <paramref name="column"/> is <paramref name="header"/>: compared first
+    /// with accents (so "Âge" is French and "Age" English), then without them (so "Nacionalidad" typed without its
+    /// accent still counts). Null when the header is the column's code (SEX, or INDICATOR in capitals), an alias, or
+    /// a label several languages share (Indicador is Spanish and Portuguese).
     /// </summary>
     public static Language? Of(ColumnAliases column, string header)
     {
         var trimmed = header.Trim();
         if (trimmed == column.Column || trimmed == column.Column.ToUpperInvariant())
             return null;
+        var exact = LanguagesWhose(column.Labels, label => string.Equals(label.Trim(), trimmed, StringComparison.OrdinalIgnoreCase));
+        if (exact.Count > 0)
+            return exact.Count == 1 ? exact[0] : null;
         var key = TextKey.Fold(trimmed);
-        Language? match = null;
-        foreach (var language in LanguageCodes.All)
-        {
-            if (TextKey.Fold(column.Labels[language]) != key)
-                continue;
-            if (match is not null)
-                return null;
-            match = language;
-        }
-        return match;
+        var folded = LanguagesWhose(column.Labels, label => TextKey.Fold(label) == key);
+        return folded.Count == 1 ? folded[0] : null;
     }
+
+    private static List<Language> LanguagesWhose(LocalizedText labels, Func<string, bool> matches) =>
+        LanguageCodes.All.Where(language => matches(labels[language])).ToList();
 }
