@@ -17,6 +17,20 @@ internal sealed class TabularReturnBuilder(ReturnFormat format, IColumnResolver 
     /// <param name="owned">What the result disposes (document, stream); disposed here when no result holds it.</param>
     public ParsedReturn Build(IReadOnlyList<SheetSource> dataSheets, IReadOnlyList<SheetSource> metadataSheets, IDisposable owned)
     {
+        try
+        {
+            return Locate(dataSheets, metadataSheets, owned);
+        }
+        catch
+        {
+            // Not a bad file (those are reported as problems) but a defect, e.g. in the column resolver: release the file.
+            owned.Dispose();
+            throw;
+        }
+    }
+
+    private ParsedReturn Locate(IReadOnlyList<SheetSource> dataSheets, IReadOnlyList<SheetSource> metadataSheets, IDisposable owned)
+    {
         var stated = new StatedValueScanner(resolver);
         foreach (var metadata in metadataSheets)
         {
