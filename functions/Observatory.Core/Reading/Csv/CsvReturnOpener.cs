@@ -1,0 +1,54 @@
+using Observatory.Core.Reading.Tabular;
+using Observatory.Core.Validation;
+using Sylvan.Data.Csv;
+
+namespace Observatory.Core.Reading.Csv;
+
+/// <summary>Opens a csv return: detects its encoding and separator, then reads it like a one-sheet workbook.</summary>
+internal static class CsvReturnOpener
+{
+    /// <summary>Enough text to hold a title, the header and the first data records of any return.</summary>
+    private const int SeparatorSampleChars = 65536;
+
+    public static ParsedReturn Open(Stream content, string sheetName, IColumnResolver resolver)
+    {
+        Stream? seekable = null;
+        DetectedEncoding encoding;
+        char separator;
+        try
+        {
+            seekable = SeekableContent.Ensure(content);
+            if (seekable.Length == 0)
+                return new RecordlessReturn(ReturnFormat.Csv, [ReadingProblems.FormatError("reading.format-error.empty")], owned: new DisposableGroup(seekable, content));
+            encoding = TextEncodingDetector.Detect(seekable);
+            separator = DetectSeparator(seekable, encoding);
+        }
+        catch (Exception exception) when (ReadFailure.IsUnreadableInput(exception))
+        {
+            return new RecordlessReturn(ReturnFormat.Csv, [ReadingProblems.FormatError("reading.format-error.csv")], owned: new DisposableGroup(seekable, content));
+        }
+
+        var sheet = new SheetSource(sheetName, () => CsvRowReader.Read(OpenText(seekable, encoding), separator));
+        var builder = new TabularReturnBuilder(ReturnFormat.Csv, resolver, failure => Describe(failure, sheetName));
+        return builder.Build([sheet], [], new DisposableGroup(seekable, content));
+    }
+
+    private static char DetectSeparator(Stream content, DetectedEncoding encoding)
+    {
+        using var text = OpenText(content, encoding);
+        var buffer = new char[SeparatorSampleChars];
+        var read = text.ReadBlock(buffer, 0, buffer.Length);
+        return SeparatorDetector.Detect(new string(buffer, 0, read), complete: read < buffer.Length);
+    }
+
+    /// <summary>The text of <paramref name="content"/> from its start, past any byte-order mark.</summary>
+    private static StreamReader OpenText(Stream content, DetectedEncoding encoding)
+    {
+        content.Position = encoding.PreambleLength;
+        return new StreamReader(content, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 65536, leaveOpen: true);
+    }
+
+    private static Problem Describe(Exception failure, string sheet) => failure is CsvFormatException format
+        ? ReadingProblems.FormatError("reading.format-error.csv-quoting", sheet, format.RowNumber, null, null, ReadingProblems.Number(format.RowNumber))
+        : ReadingProblems.FormatError("reading.format-error.csv", sheet);
+}

@@ -1,0 +1,66 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Observatory.Core.Reading.Tabular;
+using Observatory.Core.Validation;
+
+namespace Observatory.Core.Reading.Xlsx;
+
+/// <summary>Opens an xlsx return: finds its data sheet and metadata, and reads the data as a stream.</summary>
+internal static class XlsxReturnOpener
+{
+    private const string UnreadableKey = "reading.format-error.xlsx";
+
+    public static ParsedReturn Open(Stream content, IColumnResolver resolver)
+    {
+        Stream? seekable = null;
+        SpreadsheetDocument? document = null;
+        IReadOnlyList<string> sharedStrings;
+        List<(Sheet Sheet, WorksheetPart Part)> worksheets;
+        try
+        {
+            seekable = SeekableContent.Ensure(content);
+            document = SpreadsheetDocument.Open(seekable, isEditable: false);
+            var workbook = document.WorkbookPart ?? throw new InvalidDataException("The package has no workbook.");
+            sharedStrings = SharedStringsReader.Load(workbook.SharedStringTablePart);
+            worksheets = Worksheets(workbook);
+        }
+        catch (Exception exception) when (ReadFailure.IsUnreadableInput(exception))
+        {
+            document?.Dispose();
+            return new RecordlessReturn(ReturnFormat.Xlsx, [Unreadable(exception)], owned: new DisposableGroup(seekable, content));
+        }
+
+        var owned = new DisposableGroup(document, seekable, content);
+        if (worksheets.Count == 0)
+            return new RecordlessReturn(ReturnFormat.Xlsx, [ReadingProblems.FormatError("reading.format-error.no-worksheet")], owned: owned);
+
+        var metadata = new List<SheetSource>();
+        var data = new List<SheetSource>();
+        foreach (var (sheet, part) in worksheets)
+        {
+            var name = sheet.Name?.Value ?? string.Empty;
+            var source = new SheetSource(name, () => WorksheetRowReader.Read(part, sharedStrings));
+            if (MetadataSheet.IsMetadata(name))
+                metadata.Add(source);
+            // A hidden sheet is not where a focal point typed the data (templates hide their code lists there).
+            else if (sheet.State is null || sheet.State.Value == SheetStateValues.Visible)
+                data.Add(source);
+        }
+        return new TabularReturnBuilder(ReturnFormat.Xlsx, resolver, Unreadable).Build(data, metadata, owned);
+    }
+
+    /// <summary>The worksheets in workbook order (chart sheets and dangling references left out).</summary>
+    private static List<(Sheet, WorksheetPart)> Worksheets(WorkbookPart workbook)
+    {
+        var worksheets = new List<(Sheet, WorksheetPart)>();
+        foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+        {
+            var id = sheet.Id?.Value;
+            if (id is not null && workbook.TryGetPartById(id, out var part) && part is WorksheetPart worksheet)
+                worksheets.Add((sheet, worksheet));
+        }
+        return worksheets;
+    }
+
+    private static Problem Unreadable(Exception exception) => ReadingProblems.FormatError(UnreadableKey);
+}
