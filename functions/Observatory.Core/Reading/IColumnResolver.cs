@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Observatory.Core.Languages;
 
 namespace Observatory.Core.Reading;
@@ -16,5 +17,5 @@ public interface IColumnResolver
     /// same in several languages ("Indicador" is Spanish and Portuguese).
     /// </param>
     /// <returns>True when the header names a known column.</returns>
-    bool TryResolve(string header, out string column, out Language? language);
+    bool TryResolve(string header, [MaybeNullWhen(false)] out string column, out Language? language);
 }

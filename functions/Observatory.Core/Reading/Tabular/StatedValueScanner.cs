@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Observatory.Core.ReferenceData;
 
 namespace Observatory.Core.Reading.Tabular;
@@ -54,10 +55,12 @@ internal sealed class StatedValueScanner(IColumnResolver resolver)
         {
             return false;
         }
-        return TryResolveKey(keyText, out column) && column is ReturnColumn.Country or ReturnColumn.Year;
+        if (!TryResolveKey(keyText, out var resolved)) return false;
+        column = resolved;
+        return column is ReturnColumn.Country or ReturnColumn.Year;
     }
 
-    private bool TryResolveKey(string key, out string column)
+    private bool TryResolveKey(string key, [MaybeNullWhen(false)] out string column)
     {
         key = key.Trim().TrimEnd(':').Trim();
         if (resolver.TryResolve(key, out column, out _))

@@ -63,7 +63,7 @@ internal sealed class TestColumnResolver : IColumnResolver
 
     public static TestColumnResolver Instance { get; } = new();
 
-    public bool TryResolve(string header, out string column, out Language? language)
+    public bool TryResolve(string header, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string column, out Language? language)
     {
         var trimmed = header.Trim();
         var code = Codes.FirstOrDefault(c => trimmed == c || trimmed == c.ToUpperInvariant());

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the pipeline on this machine: Azurite (in memory) and the local host on http://127.0.0.1:7071, which serves
+# the Function App's routes, queues and schedule. Ctrl-C stops both.
+#   ./run.sh          start, ready for an upload
+#   ./run.sh --demo   also load sample returns of three states in three languages (samples/)
+# The admin key is Observatory__AdminKey from the environment, or a new one printed at start.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+demo=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) demo=true ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+url="${OBSERVATORY_URL:-http://127.0.0.1:7071}"
+
+echo "Installing tools and building..."
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-fund --no-audit --loglevel=error
+fi
+dotnet build functions/Observatory.LocalHost -c Release --verbosity quiet -nologo
+
+blob_port="$(scripts/free-port.sh 10000)"
+scripts/azurite.sh start "$blob_port"
+host_pid=""
+stop() {
+  trap - INT TERM EXIT
+  [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
+  scripts/azurite.sh stop "$blob_port"
+  echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+export Storage="$(scripts/azurite-connection.sh "$blob_port")"
+export AzureWebJobsStorage="$Storage"
+if [ -z "${Observatory__AdminKey:-}" ]; then
+  Observatory__AdminKey="admin-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+  generated_key=true
+fi
+export Observatory__AdminKey
+
+dotnet functions/Observatory.LocalHost/bin/Release/net10.0/Observatory.LocalHost.dll --urls "$url" &
+host_pid=$!
+for _ in $(seq 1 300); do
+  curl -fsS "$url/api/catalog" -o /dev/null 2>/dev/null && break
+  kill -0 "$host_pid" 2>/dev/null || { echo "The local host did not start." >&2; exit 1; }
+  sleep 0.2
+done
+
+echo
+echo "The pipeline is running at $url (Azurite on 127.0.0.1:$blob_port)."
+if [ "${generated_key:-false}" = true ]; then
+  echo "Admin key (generated for this run): $Observatory__AdminKey"
+  echo "  export ADMIN_KEY='$Observatory__AdminKey'"
+fi
+if [ "$demo" = true ]; then
+  scripts/load-demo.sh "$url" "$Observatory__AdminKey"
+fi
+echo "Press Ctrl-C to stop."
+wait "$host_pid"
