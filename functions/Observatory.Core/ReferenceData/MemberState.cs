@@ -19,6 +19,16 @@ public sealed record MemberState(
     IReadOnlyList<ParticipationPeriod> Participation,
     IReadOnlyList<string> Aliases)
 {
+    /// <summary>
+    /// Further languages the state works in besides <see cref="Language"/> (Canada: French). A file whose
+    /// headers do not settle its language may be written in any of them, so a number that reads differently
+    /// in two of them is ambiguous. Empty for most states.
+    /// </summary>
+    public IReadOnlyList<Language> AdditionalLanguages { get; init; } = [];
+
+    /// <summary>The working language first, then the additional ones.</summary>
+    public IEnumerable<Language> Languages => AdditionalLanguages.Prepend(Language).Distinct();
+
     /// <summary>True when the state took part during some of the calendar <paramref name="year"/>.</summary>
     public bool ParticipatedIn(int year) => Participation.Any(p => p.Covers(year));
 }
