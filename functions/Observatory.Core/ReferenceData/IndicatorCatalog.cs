@@ -29,16 +29,33 @@ public sealed class IndicatorCatalog
     public IReadOnlyList<ColumnAliases> Columns { get; }
 
     /// <summary>The indicator with exactly this code, or null.</summary>
-    public Indicator? FindIndicator(string code) => throw new NotImplementedException();
+    public Indicator? FindIndicator(string code) => Indicators.FirstOrDefault(i => i.Code == code);
 
     /// <summary>The code list with this id (SEX, TREATY_STATUS, …); throws for an unknown id.</summary>
-    public CodeList GetCodeList(string id) => throw new NotImplementedException();
+    public CodeList GetCodeList(string id) =>
+        CodeLists.FirstOrDefault(l => l.Id == id) ?? throw new KeyNotFoundException($"No code list has the id '{id}'.");
 
     /// <summary>Resolves an indicator written as its code or as a label or alias in any language.</summary>
-    public bool TryResolveIndicator(string? text, out Indicator indicator) => throw new NotImplementedException();
+    public bool TryResolveIndicator(string? text, out Indicator indicator)
+    {
+        var key = Text.TextKey.Fold(text);
+        indicator = Indicators.FirstOrDefault(i => i.Code == text?.Trim())
+            ?? Indicators.FirstOrDefault(i => key.Length > 0 &&
+                (Text.TextKey.Fold(i.Code) == key || i.Labels.All.Concat(i.Aliases).Any(l => Text.TextKey.Fold(l) == key)))!;
+        return indicator is not null;
+    }
 
     /// <summary>Resolves a value of code list <paramref name="listId"/> written as a code, label or alias in any language.</summary>
-    public bool TryResolveCode(string listId, string? text, out string code) => throw new NotImplementedException();
+    public bool TryResolveCode(string listId, string? text, out string code)
+    {
+        var list = GetCodeList(listId);
+        var key = Text.TextKey.Fold(text);
+        var item = list.Items.FirstOrDefault(i => i.Code == text?.Trim())
+            ?? list.Items.FirstOrDefault(i => key.Length > 0 &&
+                (Text.TextKey.Fold(i.Code) == key || i.Labels.All.Concat(i.Aliases).Any(l => Text.TextKey.Fold(l) == key)));
+        code = item?.Code!;
+        return item is not null;
+    }
 
     /// <summary>Resolves a column header to a <see cref="ReturnColumn"/> constant or a dimension id.</summary>
     public bool TryResolveColumn(string? header, out string column) => throw new NotImplementedException();
