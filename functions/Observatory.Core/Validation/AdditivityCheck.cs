@@ -63,13 +63,8 @@ internal static class AdditivityCheck
                 ProblemTypes.RowConstraint,
                 total.Sheet, total.Row, total.ValueColumn, ReturnColumn.Value, total.ValueText,
                 exceeds ? ValidationMessages.PartsExceedTotal : ValidationMessages.PartsBelowTotal,
-                [
-                    Invariant(totalValue),
-                    Invariant(parts),
-                    string.Join(", ", rows.Select(row => Invariant(row))),
-                    Invariant(Math.Abs(parts - totalValue)),
-                ],
-                [dimension.List.Labels]);
+                [Invariant(totalValue), Invariant(parts), Invariant(Math.Abs(parts - totalValue))],
+                [dimension.List.Labels, RowReference.List(rows)]);
         }
     }
 

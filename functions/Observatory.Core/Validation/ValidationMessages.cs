@@ -28,7 +28,7 @@ public static class ValidationMessages
     /// <summary>An indicator the catalog does not know. {0} value, {1} the codes that may be submitted.</summary>
     public const string IndicatorUnknown = "validation.indicator.unknown";
 
-    /// <summary>A derived indicator, which is never submitted. {0} value, {1} its code.</summary>
+    /// <summary>A derived indicator, which is never submitted. {0} value; localized {1} its name.</summary>
     public const string IndicatorDerived = "validation.indicator.derived";
 
     /// <summary>A dimension value outside its list. {0} value; localized {1} the dimension's name, {2} the accepted codes and labels.</summary>
@@ -67,10 +67,10 @@ public static class ValidationMessages
     /// <summary>A second row for the same cell. {0} the first row, {1} the cell (indicator and dimension codes).</summary>
     public const string DuplicateRow = "validation.duplicate-row";
 
-    /// <summary>Parts over their total. {0} total, {1} parts sum, {2} the parts' rows, {3} the excess; localized {4} the dimension's name.</summary>
+    /// <summary>Parts over their total. {0} total, {1} parts sum, {2} the excess; localized {3} the dimension's name, {4} the parts' rows.</summary>
     public const string PartsExceedTotal = "validation.additivity.parts-exceed-total";
 
-    /// <summary>Parts under their total with no unknown part. {0} total, {1} parts sum, {2} the parts' rows, {3} the shortfall; localized {4} the dimension's name.</summary>
+    /// <summary>Parts under their total with no unknown part. {0} total, {1} parts sum, {2} the shortfall; localized {3} the dimension's name, {4} the parts' rows.</summary>
     public const string PartsBelowTotal = "validation.additivity.parts-below-total";
 
     /// <summary>More convictions than prosecutions. {0} convictions, {1} prosecutions, {2} the prosecutions' row.</summary>

@@ -114,13 +114,14 @@ internal sealed class ValidationRun
         var fileProblems = new ProblemSink();
         foreach (var problem in parsed.Problems)
             (problem.Severity == Severity.Error ? fileProblems.Errors : fileProblems.Warnings).Add(problem);
+        // An empty file gets one error, not one per check; a file the reader could not make sense of
+        // (unreadable, required columns missing) already has its own.
+        if (_rows == 0 && fileProblems.Errors.Count == 0)
+            fileProblems.Add(Severity.Error, ProblemTypes.RowConstraint, null, null, null, null, null, ValidationMessages.NoData, []);
         if (parsed.StatedCountry is StatedValue country)
             CheckCountry(country.Cell, country.Sheet, country.Row, fileProblems);
         if (parsed.StatedYear is StatedValue year)
             CheckYear(year.Cell, year.Sheet, year.Row, fileProblems);
-        // An empty file gets one error, not one per check; a file the reader could not open already has its own.
-        if (_rows == 0 && fileProblems.Errors.Count == 0)
-            fileProblems.Add(Severity.Error, ProblemTypes.RowConstraint, null, null, null, null, null, ValidationMessages.NoData, []);
 
         return new ValidationOutcome(
             _rows,
@@ -220,7 +221,7 @@ internal sealed class ValidationRun
         if (shape.Indicator.Derived)
         {
             Report(record, cell, ReturnColumn.Indicator, ProblemTypes.ConstraintError, ValidationMessages.IndicatorDerived,
-                [text, shape.Indicator.Code]);
+                [text], localized: [shape.Indicator.Labels]);
             return null;
         }
         return shape;
