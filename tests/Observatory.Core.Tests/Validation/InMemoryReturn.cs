@@ -106,8 +106,9 @@ internal static class ValidatorHarness
             TestReferenceData.State(state), year,
             (previousYear ?? []).ToDictionary(o => o.Key)));
 
-    public static ValidationOutcome Validate(Sheet sheet, string state = "MEX", Language? headerLanguage = null, IEnumerable<Observation>? previousYear = null) =>
-        Validate(sheet.ToReturn(headerLanguage), state, previousYear: previousYear);
+    public static ValidationOutcome Validate(
+        Sheet sheet, string state = "MEX", Language? headerLanguage = null, IEnumerable<Observation>? previousYear = null, int year = 2025) =>
+        Validate(sheet.ToReturn(headerLanguage), state, year, previousYear);
 
     /// <summary>Renders a problem in the shipped messages.</summary>
     public static string Render(Problem problem, Language language) => MessageCatalog.Default.Render(problem, language);
