@@ -21,9 +21,13 @@ public sealed record MemberState(
 {
     /// <summary>
     /// Further official languages the state's focal points may work in (French for Canada); empty for most.
-    /// Messages default to <see cref="Language"/>.
+    /// Messages default to <see cref="Language"/>. A file whose headers do not settle its language may be written in
+    /// any of them, so a number that reads differently in two of them is ambiguous.
     /// </summary>
     public IReadOnlyList<Language> OtherLanguages { get; init; } = [];
+
+    /// <summary>The working language first, then the others.</summary>
+    public IEnumerable<Language> Languages => OtherLanguages.Prepend(Language).Distinct();
 
     /// <summary>True when the state took part during some of the calendar <paramref name="year"/>.</summary>
     public bool ParticipatedIn(int year) => Participation.Any(p => p.Covers(year));

@@ -1,3 +1,5 @@
+using Observatory.Core.ReferenceData;
+
 namespace Observatory.Core.Validation;
 
 /// <summary>Whether a problem rejects the submission.</summary>
@@ -31,7 +33,15 @@ public sealed record Problem(
     string? Field,
     string? Value,
     string MessageKey,
-    IReadOnlyList<string> Arguments);
+    IReadOnlyList<string> Arguments)
+{
+    /// <summary>
+    /// Arguments whose wording depends on the message language (a dimension's name, the labels a
+    /// code list accepts), numbered after <see cref="Arguments"/>: with two arguments, the first of
+    /// these is {2}. Empty for most problems.
+    /// </summary>
+    public IReadOnlyList<LocalizedText> LocalizedArguments { get; init; } = [];
+}
 
 /// <summary>
 /// The error types: the Frictionless taxonomy where one fits, plus the observatory's own.

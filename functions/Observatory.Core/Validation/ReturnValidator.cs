@@ -5,15 +5,36 @@ namespace Observatory.Core.Validation;
 
 /// <summary>
 /// Checks a return against the catalog and the rules of domain.md and normalizes its rows into
-/// observations. Reports every problem found, not only the first.
+/// observations. Reports every problem found, not only the first. Problems carry message keys and
+/// arguments, rendered later in the focal point's language (see <see cref="RenderedProblem"/>).
 /// </summary>
+/// <remarks>
+/// The validator reads the records once, as a stream: each distinct text of a column is resolved once,
+/// and the checks across rows (duplicates, additivity, convictions against prosecutions) keep one small
+/// entry per cell and run in time proportional to the number of cells. An instance is safe to share.
+/// </remarks>
 public sealed class ReturnValidator
 {
-    private readonly ReferenceDataSet _referenceData;
+    private readonly ValidationCatalog _catalog;
 
     /// <summary>Creates a validator over the given reference data.</summary>
-    public ReturnValidator(ReferenceDataSet referenceData) => _referenceData = referenceData;
+    /// <exception cref="InvalidDataException">The catalog is inconsistent (an indicator names a missing dimension or value list, a dimension has no total).</exception>
+    public ReturnValidator(ReferenceDataSet referenceData)
+    {
+        ArgumentNullException.ThrowIfNull(referenceData);
+        _catalog = new ValidationCatalog(referenceData);
+    }
 
     /// <summary>Reads every record of <paramref name="parsed"/> and returns the verdict.</summary>
-    public ValidationOutcome Validate(ParsedReturn parsed, ValidationContext context) => throw new NotImplementedException();
+    /// <param name="parsed">The return, not yet enumerated; it is not disposed here.</param>
+    /// <param name="context">The state and year the submission is for, and last year's data.</param>
+    public ValidationOutcome Validate(ParsedReturn parsed, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(context);
+        var run = new ValidationRun(_catalog, context, parsed.Format, parsed.HeaderLanguage);
+        foreach (var record in parsed.Records)
+            run.Read(record);
+        return run.Finish(parsed);
+    }
 }
