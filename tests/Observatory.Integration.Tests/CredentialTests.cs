@@ -15,11 +15,11 @@ public sealed class CredentialTests(PipelineHarness pipeline)
     {
         var (_, colombia) = await pipeline.IssueKeyAsync("COL");
         var (_, ecuador) = await pipeline.IssueKeyAsync("ECU");
-        var upload = await pipeline.UploadAsync(colombia, "country=COL&year=2023", ReturnFiles.Xlsx(SampleReturns.ValidSpanish()), ReturnFiles.XlsxType);
+        var upload = await pipeline.UploadAsync(colombia, "country=COL&year=2023", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(country: "Colombia")), ReturnFiles.XlsxType);
         var id = upload.Json.GetProperty("id").GetString()!;
         await pipeline.ProcessAllAsync();
 
-        var write = await pipeline.UploadAsync(ecuador, "country=COL&year=2023", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(1, 1)), ReturnFiles.XlsxType);
+        var write = await pipeline.UploadAsync(ecuador, "country=COL&year=2023", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(1, 1, "Colombia")), ReturnFiles.XlsxType);
         var readSubmission = await pipeline.GetSubmissionAsync(ecuador, id);
         var readObservations = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/observations", "country=COL&year=2023", ecuador),
             r => pipeline.Function<GetObservations>().Run(r, CancellationToken.None));
@@ -29,7 +29,7 @@ public sealed class CredentialTests(PipelineHarness pipeline)
         Assert.All([write, readSubmission, readObservations, list], response =>
         {
             Assert.Equal(403, response.Status);
-            Assert.Equal("application/problem+json", response.ContentType);
+            Assert.StartsWith("application/problem+json", response.ContentType);
         });
         // Colombia's own key still reads its data.
         Assert.Equal(200, (await pipeline.GetSubmissionAsync(colombia, id)).Status);
@@ -50,7 +50,7 @@ public sealed class CredentialTests(PipelineHarness pipeline)
         var after = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/submissions", "country=BOL", key),
             r => pipeline.Function<ListSubmissions>().Run(r, CancellationToken.None));
         Assert.Equal(401, after.Status);
-        Assert.Equal("application/problem+json", after.ContentType);
+        Assert.StartsWith("application/problem+json", after.ContentType);
     }
 
     [Fact]

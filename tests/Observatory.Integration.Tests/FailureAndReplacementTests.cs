@@ -19,7 +19,7 @@ public sealed class FailureAndReplacementTests(PipelineHarness pipeline)
     public async Task A_submission_whose_retries_run_out_becomes_failed_with_its_reason_and_staff_can_reprocess_it()
     {
         var (_, key) = await pipeline.IssueKeyAsync("GTM");
-        var file = ReturnFiles.Xlsx(SampleReturns.ValidSpanish(3, 3));
+        var file = ReturnFiles.Xlsx(SampleReturns.ValidSpanish(3, 3, "Guatemala"));
         var upload = await pipeline.UploadAsync(key, "country=GTM&year=2024", file, ReturnFiles.XlsxType);
         var id = upload.Json.GetProperty("id").GetString()!;
 
@@ -103,8 +103,8 @@ public sealed class FailureAndReplacementTests(PipelineHarness pipeline)
     public async Task An_older_submission_finishing_late_does_not_replace_a_newer_one()
     {
         var (_, key) = await pipeline.IssueKeyAsync("SLV");
-        var older = await pipeline.UploadAsync(key, "country=SLV&year=2024", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(1, 1)), ReturnFiles.XlsxType);
-        var newer = await pipeline.UploadAsync(key, "country=SLV&year=2024", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(2, 2)), ReturnFiles.XlsxType);
+        var older = await pipeline.UploadAsync(key, "country=SLV&year=2024", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(1, 1, "El Salvador")), ReturnFiles.XlsxType);
+        var newer = await pipeline.UploadAsync(key, "country=SLV&year=2024", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(2, 2, "El Salvador")), ReturnFiles.XlsxType);
         var olderMessage = (await pipeline.SubmissionsQueue.ReceiveMessageAsync()).Value;
         await pipeline.ProcessAllAsync();                       // the newer one
         await pipeline.Function<ProcessSubmission>().Run(olderMessage.MessageText, CancellationToken.None);

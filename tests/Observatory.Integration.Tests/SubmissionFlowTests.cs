@@ -73,7 +73,7 @@ public sealed class SubmissionFlowTests(PipelineHarness pipeline)
     public async Task The_same_bytes_sent_twice_return_the_existing_submission_and_are_processed_once()
     {
         var (_, key) = await pipeline.IssueKeyAsync("CHL");
-        var file = ReturnFiles.Xlsx(SampleReturns.ValidSpanish(7, 3));
+        var file = ReturnFiles.Xlsx(SampleReturns.ValidSpanish(7, 3, "Chile"));
         var first = await pipeline.UploadAsync(key, "country=CHL&year=2024", file, ReturnFiles.XlsxType);
         var second = await pipeline.UploadAsync(key, "country=CHL&year=2024", file, ReturnFiles.XlsxType);
 
@@ -87,7 +87,7 @@ public sealed class SubmissionFlowTests(PipelineHarness pipeline)
     public async Task A_message_delivered_twice_ends_in_the_same_stored_state()
     {
         var (_, key) = await pipeline.IssueKeyAsync("PER");
-        var upload = await pipeline.UploadAsync(key, "country=PER&year=2024", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(4, 6)), ReturnFiles.XlsxType);
+        var upload = await pipeline.UploadAsync(key, "country=PER&year=2024", ReturnFiles.Xlsx(SampleReturns.ValidSpanish(4, 6, "Perú")), ReturnFiles.XlsxType);
         var id = upload.Json.GetProperty("id").GetString()!;
 
         var message = await pipeline.ProcessNextMessageAsync();

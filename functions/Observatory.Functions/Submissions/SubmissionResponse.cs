@@ -18,8 +18,8 @@ public sealed record SubmissionResponse(
     string Language,
     string StatusUrl,
     SubmissionCounts Counts,
-    IReadOnlyList<ProblemResponse>? Errors,
-    IReadOnlyList<ProblemResponse>? Warnings,
+    IReadOnlyList<RenderedProblem>? Errors,
+    IReadOnlyList<RenderedProblem>? Warnings,
     string? FailureReason)
 {
     /// <summary>The URL of a submission's status.</summary>
@@ -34,15 +34,7 @@ public sealed record SubmissionResponse(
     public static SubmissionResponse Full(Submission s, SubmissionReport? report, Language language, bool showFailureReason) =>
         Summary(s, showFailureReason) with
         {
-            Errors = report?.Errors.Select(p => ProblemResponse.From(p, language)).ToList() ?? [],
-            Warnings = report?.Warnings.Select(p => ProblemResponse.From(p, language)).ToList() ?? [],
+            Errors = report is null ? [] : RenderedProblem.FromAll(report.Errors, language),
+            Warnings = report is null ? [] : RenderedProblem.FromAll(report.Warnings, language),
         };
-}
-
-/// <summary>One problem of a report, located as the focal point sees the file, with its message rendered.</summary>
-public sealed record ProblemResponse(string Type, string? Sheet, int? Row, string? Column, string? Field, string? Value, string Message)
-{
-    /// <summary>Renders a problem in <paramref name="language"/>.</summary>
-    public static ProblemResponse From(Problem problem, Language language) =>
-        new(problem.Type, problem.Sheet, problem.Row, problem.Column, problem.Field, problem.Value, MessageCatalog.Default.Render(problem, language));
 }

@@ -13,11 +13,11 @@ public static class SampleReturns
 
     private static string Label(string indicator, Language language) => Catalog.FindIndicator(indicator)!.Labels[language];
 
-    /// <summary>A valid Spanish return: victims by sex adding up, prosecutions, a treaty, a plan and the population.</summary>
-    public static IReadOnlyList<object?[]> ValidSpanish(int victimsFemale = 20, int victimsMale = 10) =>
+    /// <summary>A valid Spanish return stating its country: victims by sex adding up, prosecutions, a treaty, a plan and the population.</summary>
+    public static IReadOnlyList<object?[]> ValidSpanish(int victimsFemale = 20, int victimsMale = 10, string country = "México") =>
     [
         ["Observatorio — Informe anual de indicadores", null, null, null, null, null, null],
-        ["País: México", null, null, null, null, null, null],
+        [$"País: {country}", null, null, null, null, null, null],
         [null, null, null, null, null, null, null],
         ["Indicador", "Sexo", "Edad", "Forma de explotación", "Nacionalidad", "Valor", "Nota"],
         [Label("CT_VICT_DET", Language.Es), null, null, null, null, victimsFemale + victimsMale, null],
