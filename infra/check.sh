@@ -4,6 +4,8 @@
 # Fails on any Bicep error and on any linter warning: a rule is relaxed only in
 # infra/bicepconfig.json, with its reason. Prints one line per check; the last line is
 # "infra: N passed, N failed". Needs dotnet (to fetch the Bicep CLI from NuGet once) and python3.
+# "infra/check.sh --bicep-path" only installs the CLI and prints its path (the deploy workflow
+# puts it on PATH so that az deploys with the very version tested here).
 # Leaves the repository as it found it: the CLI goes to .tools/ (git-ignored), the rest to a
 # temporary folder.
 set -uo pipefail
@@ -28,6 +30,9 @@ finish() { echo "infra: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; ex
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+src="$work/infra"
+# Lines of a log, indented, with the temporary copy of infra/ shown as infra/.
+show() { sed -e "s|$src/|infra/|g" -e 's/^/  /' "$1"; }
 
 # The Bicep CLI ships in a NuGet package; a throwaway project outside the repository downloads it
 # (PackageDownload: no build, no reference) into .tools/nuget, once.
@@ -48,22 +53,27 @@ EOF
     && chmod +x "$bicep"
 }
 
+if [ "${1:-}" = "--bicep-path" ]; then
+  if [ -x "$bicep" ] || install_bicep >&2; then echo "$bicep"; exit 0; fi
+  cat "$work/restore.log" >&2; exit 1
+fi
+
 if [ ! -x "$bicep" ]; then
   if install_bicep; then
-    pass "bicep-cli: Azure.Bicep.CommandLine.$bicep_rid $bicep_version installed from NuGet"
+    echo "infra: installed the Bicep CLI (Azure.Bicep.CommandLine.$bicep_rid $bicep_version) from NuGet into .tools/nuget"
   else
     fail "bicep-cli: could not restore Azure.Bicep.CommandLine.$bicep_rid $bicep_version"
-    sed 's/^/  /' "$work/restore.log"
+    show "$work/restore.log"
     finish
   fi
 fi
 
 # Work on a copy: build-params and snapshot write their output beside the input.
-cp -R "$infra" "$work/infra"
-src="$work/infra"
+cp -R "$infra" "$src"
 
 # Bicep prints diagnostics as "<file>(<line>,<col>) : <Level> <code>: <message>".
-diagnostics_for() { grep -F "$1(" "$2" | grep -E ') : (Error|Warning) ' | sed "s|$src/|infra/|"; }
+diagnostics_for() { grep -F "$1(" "$2" | grep -E ') : (Error|Warning) ' | sed "s|$src/|infra/|" | sort -u; }
+
 
 # 1. Lint every .bicep and .bicepparam, each file reported on its own line.
 "$bicep" lint --pattern "$src/**/*.bicep" >"$work/lint.log" 2>&1
@@ -75,15 +85,15 @@ for file in "${sources[@]}"; do
 done
 # A failure of the linter itself (no diagnostics, yet no files linted) must not read as clean.
 if grep -qvE '^\S.*\) : (Error|Warning|Info) |^$' "$work/lint.log"; then
-  fail "lint: the Bicep CLI reported a problem"; sed 's/^/  /' "$work/lint.log"
+  fail "lint: the Bicep CLI reported a problem"; show "$work/lint.log"
 fi
 
-# 2. Compile the template.
+# 2. Compile the template. Warnings were counted by the lint above; an error stops here.
 if "$bicep" build "$src/main.bicep" --outfile "$work/main.json" >"$work/build.log" 2>&1 \
-  && ! grep -qE ') : (Error|Warning) ' "$work/build.log"; then
+  && ! grep -qE ') : Error ' "$work/build.log"; then
   pass "build infra/main.bicep"
 else
-  fail "build infra/main.bicep"; sed 's/^/  /' "$work/build.log"; finish
+  fail "build infra/main.bicep"; show "$work/build.log"; finish
 fi
 
 # 3. Per environment: its parameters, its evaluated deployment, and the promises checked on both.
@@ -100,14 +110,14 @@ for variant in dev prod prod-options; do
   env="${variant%%-*}"
   params="$src/main.$variant.bicepparam"
   if ! "$bicep" build-params "$params" --outfile "$work/$variant.parameters.json" >"$work/$variant.params.log" 2>&1 \
-    || grep -qE ') : (Error|Warning) ' "$work/$variant.params.log"; then
-    fail "build-params $variant"; sed 's/^/  /' "$work/$variant.params.log"; continue
+    || grep -qE ') : Error ' "$work/$variant.params.log"; then
+    fail "build-params $variant"; show "$work/$variant.params.log"; continue
   fi
   # Placeholder subscription, tenant and group: the snapshot evaluates names and settings offline.
   if ! "$bicep" snapshot "$params" --subscription-id 00000000-0000-0000-0000-000000000000 \
     --tenant-id 00000000-0000-0000-0000-000000000001 --resource-group "rg-observatory-$env" \
     --location westeurope --deployment-name observatory >"$work/$variant.snapshot.log" 2>&1; then
-    fail "snapshot $variant"; sed 's/^/  /' "$work/$variant.snapshot.log"; continue
+    fail "snapshot $variant"; show "$work/$variant.snapshot.log"; continue
   fi
   pass "build-params and snapshot $variant"
   python3 "$infra/promises.py" "$env" "$src/main.$variant.snapshot.json" "$work/$variant.parameters.json" \
