@@ -120,8 +120,10 @@ resource submissionFailed 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = 
   }
 }
 
-// A safety net that needs no logs: messages have sat in the account's queues for six hours
-// (the platform metric counts all queues of the account together, hourly).
+// A safety net that needs no logs: messages have sat in the account's queues for hours. The
+// platform metric counts all queues of the account together, once an hour, and offers only the
+// average; an average of at least one message over six hourly samples means the queues were not
+// empty for most of that time, which a queue that is being consumed never is.
 resource queueBacklog 'Microsoft.Insights/metricAlerts@2026-01-01' = {
   name: '${namePrefix}-queue-backlog'
   location: 'global'
@@ -141,9 +143,9 @@ resource queueBacklog 'Microsoft.Insights/metricAlerts@2026-01-01' = {
           name: 'messages-waiting'
           metricNamespace: 'Microsoft.Storage/storageAccounts/queueServices'
           metricName: 'QueueMessageCount'
-          timeAggregation: 'Minimum'
-          operator: 'GreaterThan'
-          threshold: 0
+          timeAggregation: 'Average'
+          operator: 'GreaterThanOrEqual'
+          threshold: 1
         }
       ]
     }
