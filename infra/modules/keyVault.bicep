@@ -50,7 +50,10 @@ resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   name: guid(vault.id, appPrincipalId, builtInRoles.keyVaultSecretsUser)
   scope: vault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultSecretsUser)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      builtInRoles.keyVaultSecretsUser
+    )
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }
@@ -60,7 +63,10 @@ resource staffManagesSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01
   name: guid(vault.id, keyAdministratorPrincipalId, builtInRoles.keyVaultSecretsOfficer)
   scope: vault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.keyVaultSecretsOfficer)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      builtInRoles.keyVaultSecretsOfficer
+    )
     principalId: keyAdministratorPrincipalId
     principalType: keyAdministratorPrincipalType
   }

@@ -63,7 +63,10 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   name: guid(appInsights.id, appPrincipalId, builtInRoles.monitoringMetricsPublisher)
   scope: appInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      builtInRoles.monitoringMetricsPublisher
+    )
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }
