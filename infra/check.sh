@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Builds and lints every .bicep and .bicepparam under infra/ with the Bicep CLI, then checks each
+# environment's evaluated deployment against the promises of docs/deploy.md (infra/promises.py).
+# Fails on any Bicep error and on any linter warning: a rule is relaxed only in
+# infra/bicepconfig.json, with its reason. Prints one line per check; the last line is
+# "infra: N passed, N failed". Needs dotnet (to fetch the Bicep CLI from NuGet once) and python3.
+# "infra/check.sh --bicep-path" only installs the CLI and prints its path (the deploy workflow
+# puts it on PATH so that az deploys with the very version tested here).
+# Leaves the repository as it found it: the CLI goes to .tools/ (git-ignored), the rest to a
+# temporary folder.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+infra="$root/infra"
+bicep_version="0.49.2"
+case "$(uname -m)" in
+  x86_64) bicep_rid="linux-x64" ;;
+  aarch64 | arm64) bicep_rid="linux-arm64" ;;
+  *) echo "infra: no Bicep CLI package for $(uname -m)" >&2; echo "infra: 0 passed, 1 failed"; exit 1 ;;
+esac
+bicep_package="azure.bicep.commandline.$bicep_rid"
+packages="$root/.tools/nuget"
+bicep="$packages/$bicep_package/$bicep_version/tools/bicep"
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "PASS $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+finish() { echo "infra: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+src="$work/infra"
+# Lines of a log, indented, with the temporary copy of infra/ shown as infra/.
+show() { sed -e "s|$src/|infra/|g" -e 's/^/  /' "$1"; }
+
+# The Bicep CLI ships in a NuGet package; a throwaway project outside the repository downloads it
+# (PackageDownload: no build, no reference) into .tools/nuget, once.
+install_bicep() {
+  local project="$work/bicep-download"
+  mkdir -p "$project"
+  # Empty Directory.* files stop MSBuild from picking up any found in a parent folder.
+  echo '<Project />' >"$project/Directory.Build.props"
+  echo '<Project />' >"$project/Directory.Build.targets"
+  echo '<Project />' >"$project/Directory.Packages.props"
+  cat >"$project/bicep-download.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageDownload Include="Azure.Bicep.CommandLine.$bicep_rid" Version="[$bicep_version]" /></ItemGroup>
+</Project>
+EOF
+  dotnet restore "$project/bicep-download.csproj" --packages "$packages" --verbosity quiet >"$work/restore.log" 2>&1 \
+    && chmod +x "$bicep"
+}
+
+if [ "${1:-}" = "--bicep-path" ]; then
+  if [ -x "$bicep" ] || install_bicep >&2; then echo "$bicep"; exit 0; fi
+  cat "$work/restore.log" >&2; exit 1
+fi
+
+if [ ! -x "$bicep" ]; then
+  if install_bicep; then
+    echo "infra: installed the Bicep CLI (Azure.Bicep.CommandLine.$bicep_rid $bicep_version) from NuGet into .tools/nuget"
+  else
+    fail "bicep-cli: could not restore Azure.Bicep.CommandLine.$bicep_rid $bicep_version"
+    show "$work/restore.log"
+    finish
+  fi
+fi
+
+# Work on a copy: build-params and snapshot write their output beside the input.
+cp -R "$infra" "$src"
+
+# Bicep prints diagnostics as "<file>(<line>,<col>) : <Level> <code>: <message>".
+diagnostics_for() { grep -F "$1(" "$2" | grep -E ') : (Error|Warning) ' | sed "s|$src/|infra/|" | sort -u; }
+
+
+# 1. Lint every .bicep and .bicepparam, each file reported on its own line.
+"$bicep" lint --pattern "$src/**/*.bicep" >"$work/lint.log" 2>&1
+"$bicep" lint --pattern "$src/*.bicepparam" >>"$work/lint.log" 2>&1
+mapfile -t sources < <(cd "$src" && find . \( -name '*.bicep' -o -name '*.bicepparam' \) | sed 's|^\./||' | sort)
+for file in "${sources[@]}"; do
+  problems="$(diagnostics_for "$src/$file" "$work/lint.log")"
+  if [ -z "$problems" ]; then pass "lint infra/$file"; else fail "lint infra/$file"; echo "$problems" | sed 's/^/  /'; fi
+done
+# A failure of the linter itself (no diagnostics, yet no files linted) must not read as clean.
+if grep -qvE '^\S.*\) : (Error|Warning|Info) |^$' "$work/lint.log"; then
+  fail "lint: the Bicep CLI reported a problem"; show "$work/lint.log"
+fi
+
+# 2. Compile the template. Warnings were counted by the lint above; an error stops here.
+if "$bicep" build "$src/main.bicep" --outfile "$work/main.json" >"$work/build.log" 2>&1 \
+  && ! grep -qE ') : Error ' "$work/build.log"; then
+  pass "build infra/main.bicep"
+else
+  fail "build infra/main.bicep"; show "$work/build.log"; finish
+fi
+
+# 3. Per environment: its parameters, its evaluated deployment, and the promises checked on both.
+# "prod-options" is prod with every optional feature switched on (platform sign-in, alert
+# e-mails, a key administrator), so the conditional parts of the template are checked too.
+sed '/^param \(entraClientId\|alertEmailAddresses\|keyAdministratorPrincipalId\) /d' "$src/main.prod.bicepparam" >"$src/main.prod-options.bicepparam"
+cat >>"$src/main.prod-options.bicepparam" <<'EOF'
+param entraClientId = '00000000-0000-0000-0000-00000000c11e'
+param alertEmailAddresses = ['observatory-staff@example.org']
+param keyAdministratorPrincipalId = '00000000-0000-0000-0000-000000000ad0'
+EOF
+
+for variant in dev prod prod-options; do
+  env="${variant%%-*}"
+  params="$src/main.$variant.bicepparam"
+  if ! "$bicep" build-params "$params" --outfile "$work/$variant.parameters.json" >"$work/$variant.params.log" 2>&1 \
+    || grep -qE ') : Error ' "$work/$variant.params.log"; then
+    fail "build-params $variant"; show "$work/$variant.params.log"; continue
+  fi
+  # Placeholder subscription, tenant and group: the snapshot evaluates names and settings offline.
+  if ! "$bicep" snapshot "$params" --subscription-id 00000000-0000-0000-0000-000000000000 \
+    --tenant-id 00000000-0000-0000-0000-000000000001 --resource-group "rg-observatory-$env" \
+    --location westeurope --deployment-name observatory >"$work/$variant.snapshot.log" 2>&1; then
+    fail "snapshot $variant"; show "$work/$variant.snapshot.log"; continue
+  fi
+  pass "build-params and snapshot $variant"
+  python3 "$infra/promises.py" "$env" "$src/main.$variant.snapshot.json" "$work/$variant.parameters.json" \
+    "$work/main.json" "$variant" >"$work/$variant.promises.log" 2>&1
+  status=$?
+  while IFS= read -r line; do
+    case "$line" in
+      "PASS "*) pass "${line#PASS }" ;;
+      "FAIL "*) fail "${line#FAIL }" ;;
+      *) echo "  $line" ;;
+    esac
+  done <"$work/$variant.promises.log"
+  # A crash of the checker (a traceback, no FAIL line) still fails the run.
+  if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$work/$variant.promises.log"; then
+    fail "promises $variant: the checker stopped with status $status"
+  fi
+done
+
+finish

@@ -1,0 +1,407 @@
+#!/usr/bin/env python3
+"""Checks one environment's evaluated deployment of infra/main.bicep against the promises that
+docs/deploy.md makes (keyless storage, the identity's exact roles, Flex Consumption, immutable
+snapshots, identity-based settings, alerts), so that a later edit cannot quietly break them.
+
+Usage: promises.py ENV SNAPSHOT PARAMETERS TEMPLATE [LABEL]
+  ENV         environment name, as in main.<ENV>.bicepparam (prod is held to stricter rules)
+  SNAPSHOT    output of `bicep snapshot main.<ENV>.bicepparam` (resources with values evaluated)
+  PARAMETERS  output of `bicep build-params main.<ENV>.bicepparam`
+  TEMPLATE    output of `bicep build main.bicep` (the ARM JSON that is deployed)
+  LABEL       name shown in the output (default: ENV), for variants of one environment
+
+Prints one line per check, "PASS <check> (<label>)" or "FAIL <check> (<label>): <reason>", and exits
+non-zero when any check fails. Values only known at deployment (an identity's principal ID, an
+account's endpoints) stay ARM expressions in the snapshot; the checks then verify which resource
+the expression reads.
+"""
+import json
+import re
+import sys
+
+ROLE = {
+    "storageBlobDataContributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    "storageBlobDataOwner": "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+    "storageQueueDataContributor": "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+    "storageTableDataContributor": "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
+    "keyVaultSecretsUser": "4633458b-17de-408a-b874-0445c86b69e6",
+    "keyVaultSecretsOfficer": "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
+    "monitoringMetricsPublisher": "3913510d-42f4-4e42-8a64-420c390055eb",
+}
+ROLE_NAME = {guid: name for name, guid in ROLE.items()}
+
+EXPECTED_QUEUES = {"submissions"}
+EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks"}
+EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots"}
+# Settings Flex Consumption rejects, or that would carry a storage secret.
+FORBIDDEN_SETTINGS = {
+    "AzureWebJobsStorage", "Storage", "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION",
+    "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_CONTENTSHARE",
+    "APPINSIGHTS_INSTRUMENTATIONKEY",
+}
+SECRET_MARKERS = ("AccountKey=", "SharedAccessSignature=", "DefaultEndpointsProtocol=", "sig=")
+KEY_FUNCTIONS = ("listKeys(", "listAccountSas(", "listServiceSas(", "listConnectionStrings(")
+# Oldest API versions the template's properties need (functionAppConfig, immutability with versioning).
+MINIMUM_API = {"Microsoft.Storage": "2023-05-01", "Microsoft.Web": "2023-12-01"}
+NCRONTAB_FIELD = re.compile(r"^[0-9*/,\-A-Za-z]+$")
+
+
+class Deployment:
+    """The evaluated resources of one environment, with lookups the checks share."""
+
+    def __init__(self, env, snapshot, parameters, template):
+        self.env = env
+        self.resources = snapshot["predictedResources"]
+        self.parameters = {name: entry.get("value") for name, entry in parameters["parameters"].items()}
+        self.template_text = json.dumps(template)
+        self.snapshot_text = json.dumps(snapshot)
+
+    def of_type(self, resource_type):
+        return [r for r in self.resources if r["type"].lower() == resource_type.lower()]
+
+    def one(self, resource_type):
+        found = self.of_type(resource_type)
+        if len(found) != 1:
+            raise AssertionError(f"expected one {resource_type}, found {len(found)}")
+        return found[0]
+
+    def child(self, resource_type, parent_id, name):
+        wanted = f"{parent_id}/{resource_type.split('/')[-1]}/{name}".lower()
+        return next((r for r in self.of_type(resource_type) if r["id"].lower() == wanted), None)
+
+    @property
+    def identity(self):
+        return self.one("Microsoft.ManagedIdentity/userAssignedIdentities")
+
+    @property
+    def app(self):
+        return self.one("Microsoft.Web/sites")
+
+    @property
+    def settings(self):
+        return next(r for r in self.of_type("Microsoft.Web/sites/config") if r["name"].endswith("/appsettings"))["properties"]
+
+    def account_read_by(self, setting):
+        """The storage account whose endpoint an app setting reads."""
+        value = self.settings.get(setting, "")
+        match = re.search(r"reference\('([^']+/Microsoft\.Storage/storageAccounts/[^']+)'", value)
+        if not match:
+            raise AssertionError(f"{setting} does not read a storage account's endpoint: {value!r}")
+        return next(r for r in self.of_type("Microsoft.Storage/storageAccounts") if r["id"] == match.group(1))
+
+    @property
+    def data_account(self):
+        return self.account_read_by("Storage__blobServiceUri")
+
+    @property
+    def host_account(self):
+        return self.account_read_by("AzureWebJobsStorage__blobServiceUri")
+
+    def reads_identity(self, value, field):
+        """True when an expression reads the given field (principalId, clientId) of the app's identity."""
+        return isinstance(value, str) and f"reference('{self.identity['id']}'" in value and value.endswith(f".{field}]")
+
+    def role_assignments(self):
+        """(principal expression, role GUID, scope ID) of every role assignment."""
+        result = []
+        for r in self.of_type("Microsoft.Authorization/roleAssignments"):
+            # The ID is a literal path when the name could be evaluated, else an extensionResourceId() expression.
+            scope = (re.match(r"^\[extensionResourceId\('([^']+)', 'Microsoft\.Authorization/roleAssignments'", r["id"])
+                     or re.match(r"^(/.+)/providers/Microsoft\.Authorization/roleAssignments/[^/]+$", r["id"]))
+            scope_id = scope.group(1) if scope else r["id"]
+            role = r["properties"]["roleDefinitionId"].rsplit("/", 1)[-1]
+            result.append((r["properties"]["principalId"], role, scope_id))
+        return result
+
+
+CHECKS = []
+
+
+def check(name):
+    def register(function):
+        CHECKS.append((name, function))
+        return function
+    return register
+
+
+def require(condition, reason):
+    if not condition:
+        raise AssertionError(reason)
+
+
+@check("storage-keyless")
+def storage_keyless(d):
+    accounts = d.of_type("Microsoft.Storage/storageAccounts")
+    require(len(accounts) >= 2, "expected the data and the host storage accounts")
+    for a in accounts:
+        p = a["properties"]
+        require(p.get("allowSharedKeyAccess") is False, f"{a['name']}: allowSharedKeyAccess must be false")
+        require(p.get("defaultToOAuthAuthentication") is True, f"{a['name']}: defaultToOAuthAuthentication must be true")
+
+
+@check("storage-tls12-https")
+def storage_tls(d):
+    for a in d.of_type("Microsoft.Storage/storageAccounts"):
+        p = a["properties"]
+        require(p.get("minimumTlsVersion") == "TLS1_2", f"{a['name']}: minimumTlsVersion must be TLS1_2")
+        require(p.get("supportsHttpsTrafficOnly") is True, f"{a['name']}: supportsHttpsTrafficOnly must be true")
+
+
+@check("storage-no-public-access")
+def storage_private(d):
+    for a in d.of_type("Microsoft.Storage/storageAccounts"):
+        require(a["properties"].get("allowBlobPublicAccess") is False, f"{a['name']}: allowBlobPublicAccess must be false")
+    for c in d.of_type("Microsoft.Storage/storageAccounts/blobServices/containers"):
+        access = c.get("properties", {}).get("publicAccess", "None")
+        require(access == "None", f"{c['name']}: publicAccess is {access}")
+
+
+@check("data-containers-queues-tables")
+def data_layout(d):
+    data_id = d.data_account["id"]
+    def names(resource_type):
+        return {r["name"].rsplit("/", 1)[-1] for r in d.of_type(resource_type) if r["id"].startswith(data_id + "/")}
+    containers = names("Microsoft.Storage/storageAccounts/blobServices/containers")
+    queues = names("Microsoft.Storage/storageAccounts/queueServices/queues")
+    tables = names("Microsoft.Storage/storageAccounts/tableServices/tables")
+    require(EXPECTED_CONTAINERS <= containers, f"missing containers {sorted(EXPECTED_CONTAINERS - containers)}")
+    require(EXPECTED_TABLES <= tables, f"missing tables {sorted(EXPECTED_TABLES - tables)}")
+    require(EXPECTED_QUEUES <= queues, f"missing queues {sorted(EXPECTED_QUEUES - queues)}")
+    without_poison = [q for q in queues if not q.endswith("-poison") and f"{q}-poison" not in queues]
+    require(not without_poison, f"queues without a poison queue: {without_poison}")
+
+
+@check("data-versioning-soft-delete")
+def data_protection(d):
+    blob = d.child("Microsoft.Storage/storageAccounts/blobServices", d.data_account["id"], "default")
+    require(blob is not None, "the data account has no blob service settings")
+    p = blob["properties"]
+    require(p.get("isVersioningEnabled") is True, "blob versioning must be on")
+    for policy in ("deleteRetentionPolicy", "containerDeleteRetentionPolicy"):
+        value = p.get(policy, {})
+        require(value.get("enabled") is True and value.get("days", 0) >= 1, f"{policy} must be enabled")
+
+
+@check("snapshots-immutable")
+def snapshots_immutable(d):
+    data_id = d.data_account["id"]
+    container = d.child("Microsoft.Storage/storageAccounts/blobServices/containers", f"{data_id}/blobServices/default", "snapshots")
+    require(container is not None, "no snapshots container")
+    worm = container["properties"].get("immutableStorageWithVersioning", {})
+    require(worm.get("enabled") is True, "snapshots: version-level immutability must be enabled")
+    policy = d.child("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies", container["id"], "default")
+    if d.parameters.get("snapshotImmutabilityLocked") is True:
+        require(policy is None, "the policy is declared locked, yet the template would rewrite it")
+        return "policy locked outside the template"
+    require(policy is not None, "snapshots: no default immutability policy")
+    p = policy["properties"]
+    days = p.get("immutabilityPeriodSinceCreationInDays", 0)
+    require(days >= (3650 if d.env == "prod" else 1), f"snapshots: immutability of {days} days is too short for {d.env}")
+    require(not p.get("allowProtectedAppendWrites") and not p.get("allowProtectedAppendWritesAll"),
+            "snapshots: appends to protected blobs must not be allowed")
+    return f"{days} days"
+
+
+@check("identity-roles-exact")
+def identity_roles(d):
+    data_id, host_id = d.data_account["id"], d.host_account["id"]
+    vault_id = d.one("Microsoft.KeyVault/vaults")["id"]
+    insights_id = d.one("Microsoft.Insights/components")["id"]
+    expected = {
+        (ROLE["storageBlobDataContributor"], data_id),
+        (ROLE["storageQueueDataContributor"], data_id),
+        (ROLE["storageTableDataContributor"], data_id),
+        (ROLE["storageBlobDataOwner"], host_id),
+        (ROLE["storageQueueDataContributor"], host_id),
+        (ROLE["storageTableDataContributor"], host_id),
+        (ROLE["keyVaultSecretsUser"], vault_id),
+        (ROLE["monitoringMetricsPublisher"], insights_id),
+    }
+    granted = {(role, scope) for principal, role, scope in d.role_assignments() if d.reads_identity(principal, "principalId")}
+    def describe(pairs):
+        return ", ".join(f"{ROLE_NAME.get(role, role)} on {scope.rsplit('/', 1)[-1]}" for role, scope in sorted(pairs))
+    require(not granted - expected, f"unexpected roles for the app's identity: {describe(granted - expected)}")
+    require(not expected - granted, f"missing roles for the app's identity: {describe(expected - granted)}")
+    for principal, role, scope in d.role_assignments():
+        if not d.reads_identity(principal, "principalId"):
+            require(role == ROLE["keyVaultSecretsOfficer"] and scope == vault_id,
+                    f"only the key administrator's Key Vault Secrets Officer role may go to another principal, found {ROLE_NAME.get(role, role)} on {scope}")
+
+
+@check("flex-consumption-plan")
+def flex_plan(d):
+    plan = d.one("Microsoft.Web/serverfarms")
+    require(plan["sku"].get("name") == "FC1" and plan["sku"].get("tier") == "FlexConsumption", f"plan sku is {plan['sku']}")
+    require(plan["properties"].get("reserved") is True, "the plan must be Linux (reserved)")
+    app = d.app
+    require("functionapp" in app["kind"] and "linux" in app["kind"], f"app kind is {app['kind']}")
+    require(app["properties"]["serverFarmId"] == plan["id"], "the app is not on the Flex Consumption plan")
+    config = app["properties"].get("functionAppConfig", {})
+    runtime = config.get("runtime", {})
+    require(runtime == {"name": "dotnet-isolated", "version": "10.0"}, f"runtime is {runtime}")
+    storage = config.get("deployment", {}).get("storage", {})
+    require(storage.get("type") == "blobContainer", "deployment storage must be a blob container")
+    auth = storage.get("authentication", {})
+    require(auth.get("type") == "UserAssignedIdentity" and auth.get("userAssignedIdentityResourceId") == d.identity["id"],
+            "the deployment container must be reached with the app's identity")
+    require(f"reference('{d.host_account['id']}'" in storage.get("value", ""), "the deployment container must be in the host storage account")
+
+
+@check("app-identity-only-user-assigned")
+def app_identity(d):
+    identity = d.app.get("identity", {})
+    require(identity.get("type") == "UserAssigned", f"app identity type is {identity.get('type')}")
+    require(list(identity.get("userAssignedIdentities", {})) == [d.identity["id"]], "the app must run as exactly the one user-assigned identity")
+    require(d.app["properties"].get("keyVaultReferenceIdentity") == d.identity["id"], "Key Vault references must resolve with the user-assigned identity")
+
+
+@check("no-keys-or-connection-strings")
+def no_secrets(d):
+    for text, where in ((d.template_text, "template"), (d.snapshot_text, "deployment")):
+        for function in KEY_FUNCTIONS:
+            require(function not in text, f"the {where} calls {function.rstrip('(')}")
+    for name, value in d.settings.items():
+        require(name not in FORBIDDEN_SETTINGS, f"setting {name} must not be set")
+        for marker in SECRET_MARKERS:
+            require(marker not in str(value), f"setting {name} holds a secret ({marker})")
+    for output in json.loads(d.template_text).get("outputs", {}).values():
+        require(output.get("type", "").lower() not in ("securestring", "secureobject"), "the template outputs a secret")
+
+
+@check("settings-identity-based")
+def settings_identity_based(d):
+    s = d.settings
+    for connection, account in (("AzureWebJobsStorage", d.host_account), ("Storage", d.data_account)):
+        for service in ("blob", "queue", "table"):
+            value = s.get(f"{connection}__{service}ServiceUri", "")
+            require(f"reference('{account['id']}'" in value and value.endswith(f".primaryEndpoints.{service}]"),
+                    f"{connection}__{service}ServiceUri must be the {service} endpoint of {account['name']}")
+        require(s.get(f"{connection}__credential") == "managedidentity", f"{connection}__credential must be managedidentity")
+        require(d.reads_identity(s.get(f"{connection}__clientId"), "clientId"), f"{connection}__clientId must be the identity's client ID")
+    require(d.data_account["id"] != d.host_account["id"], "the host and the data must use separate accounts")
+    auth = s.get("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "")
+    require("Authorization=AAD;ClientId=" in auth and f"reference('{d.identity['id']}'" in auth,
+            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING must name the identity")
+    require(s.get("APPLICATIONINSIGHTS_CONNECTION_STRING"), "APPLICATIONINSIGHTS_CONNECTION_STRING is missing")
+    vault = d.one("Microsoft.KeyVault/vaults")
+    admin_key = s.get("Observatory__AdminKey", "")
+    require(admin_key.startswith(f"@Microsoft.KeyVault(VaultName={vault['name']};SecretName="),
+            "Observatory__AdminKey must be a Key Vault reference to the template's vault")
+
+
+@check("settings-pipeline-values")
+def settings_values(d):
+    s = d.settings
+    schedule = s.get("Observatory__SnapshotSchedule", "")
+    fields = schedule.split()
+    require(len(fields) == 6 and all(NCRONTAB_FIELD.match(f) for f in fields),
+            f"Observatory__SnapshotSchedule {schedule!r} is not a six-field NCRONTAB expression")
+    require(schedule == d.parameters.get("snapshotSchedule", "0 0 6 1 3 *"), "the schedule setting does not follow the parameter")
+    threshold = s.get("Observatory__SuppressionThreshold", "")
+    require(threshold.isdigit() and int(threshold) >= 2, f"Observatory__SuppressionThreshold {threshold!r} must be a whole number of at least 2")
+    require(s.get("Observatory__MaxUploadBytes", "").isdigit(), "Observatory__MaxUploadBytes must be a whole number")
+
+
+@check("platform-auth-consistent")
+def platform_auth(d):
+    auth = next((r for r in d.of_type("Microsoft.Web/sites/config") if r["name"].endswith("/authsettingsV2")), None)
+    enabled = auth is not None and auth["properties"].get("platform", {}).get("enabled") is True
+    trusted = d.settings.get("Observatory__TrustPlatformAuthentication")
+    require(trusted == ("true" if enabled else "false"),
+            f"Observatory__TrustPlatformAuthentication is {trusted!r} while App Service Authentication is {'on' if enabled else 'off'}")
+    return "platform sign-in on" if enabled else "platform sign-in off"
+
+
+@check("app-https-no-basic-auth")
+def app_hardening(d):
+    p = d.app["properties"]
+    require(p.get("httpsOnly") is True, "httpsOnly must be true")
+    site = p.get("siteConfig", {})
+    require(site.get("minTlsVersion") == "1.2", "minTlsVersion must be 1.2")
+    require(site.get("ftpsState") == "Disabled", "FTP must be disabled")
+    policies = {r["name"].rsplit("/", 1)[-1]: r["properties"].get("allow")
+                for r in d.of_type("Microsoft.Web/sites/basicPublishingCredentialsPolicies")}
+    require(policies.get("ftp") is False and policies.get("scm") is False, f"basic publishing credentials must be off: {policies}")
+
+
+@check("monitoring-local-auth-off")
+def monitoring(d):
+    workspace = d.one("Microsoft.OperationalInsights/workspaces")
+    insights = d.one("Microsoft.Insights/components")
+    require(workspace["properties"].get("features", {}).get("disableLocalAuth") is True, "workspace local auth must be disabled")
+    require(insights["properties"].get("DisableLocalAuth") is True, "Application Insights local auth must be disabled")
+    require(insights["properties"].get("WorkspaceResourceId") == workspace["id"], "Application Insights must use the workspace")
+
+
+@check("alerts-poison-and-failures")
+def alerts(d):
+    rules = [r for r in d.of_type("Microsoft.Insights/scheduledQueryRules") if r["properties"].get("enabled") is True]
+    queries = [c["query"] for r in rules for c in r["properties"]["criteria"]["allOf"]]
+    require(any("StorageQueueLogs" in q and '"-poison"' in q for q in queries), "no enabled alert on poison queues")
+    require(any("AppTraces" in q and "Submission" in q and "failed" in q for q in queries), "no enabled alert on failed submissions")
+    queue_service = f"{d.data_account['id']}/queueServices/default"
+    settings = [r for r in d.of_type("Microsoft.Insights/diagnosticSettings") if r["id"].startswith(f"[extensionResourceId('{queue_service}'")
+                or r["id"].startswith(queue_service + "/")]
+    require(any(any(log.get("category") == "StorageWrite" and log.get("enabled") for log in r["properties"].get("logs", []))
+                for r in settings), "the data account's queue writes are not logged, so the poison alert would see nothing")
+    emails = d.parameters.get("alertEmailAddresses") or []
+    if emails:
+        require(all(r["properties"].get("actions", {}).get("actionGroups") for r in rules), "alert rules do not notify the action group")
+    return f"{len(emails)} recipient(s)"
+
+
+@check("key-vault-rbac")
+def key_vault(d):
+    p = d.one("Microsoft.KeyVault/vaults")["properties"]
+    require(p.get("enableRbacAuthorization") is True, "the vault must use Azure RBAC")
+    require(not p.get("accessPolicies"), "the vault must have no access policies")
+    require(p.get("enableSoftDelete") is True, "soft delete must be on")
+    if d.env == "prod":
+        require(p.get("enablePurgeProtection") is True, "purge protection must be on in prod")
+
+
+@check("prod-data-delete-lock")
+def delete_lock(d):
+    if d.env != "prod":
+        return "not required outside prod"
+    locks = [r for r in d.of_type("Microsoft.Authorization/locks") if d.data_account["id"] in r["id"]]
+    require(any(r["properties"].get("level") == "CanNotDelete" for r in locks), "the prod data account must be locked against deletion")
+
+
+@check("api-versions-consistent")
+def api_versions(d):
+    by_type = {}
+    for r in d.resources:
+        by_type.setdefault(r["type"], set()).add(r["apiVersion"])
+    mixed = {t: sorted(v) for t, v in by_type.items() if len(v) > 1}
+    require(not mixed, f"one resource type, several API versions: {mixed}")
+    for namespace, minimum in MINIMUM_API.items():
+        versions = {v for t, vs in by_type.items() if t.startswith(namespace + "/") for v in vs}
+        require(len(versions) == 1, f"{namespace} resources use several API versions: {sorted(versions)}")
+        require(all(v >= minimum for v in versions), f"{namespace} API older than {minimum}: {sorted(versions)}")
+
+
+def main(argv):
+    if len(argv) not in (5, 6):
+        print(__doc__, file=sys.stderr)
+        return 2
+    env = argv[1]
+    label = argv[5] if len(argv) == 6 else env
+    loaded = []
+    for path in argv[2:5]:
+        with open(path, encoding="utf-8") as f:
+            loaded.append(json.load(f))
+    deployment = Deployment(env, *loaded)
+    failed = 0
+    for name, function in CHECKS:
+        try:
+            note = function(deployment)
+            print(f"PASS {name} ({label})" + (f": {note}" if note else ""))
+        except (AssertionError, KeyError, StopIteration, TypeError) as error:
+            failed += 1
+            print(f"FAIL {name} ({label}): {error or type(error).__name__}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
