@@ -19,8 +19,19 @@ public sealed class ApiKeyService
         _store = store;
         _referenceData = referenceData;
         _clock = clock;
-        _adminKeyHash = string.IsNullOrEmpty(options.AdminKey) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(options.AdminKey));
+        _adminKeyHash = IsUsableAdminKey(options.AdminKey) ? SHA256.HashData(Encoding.UTF8.GetBytes(options.AdminKey!)) : null;
     }
+
+    /// <summary>The shortest admin key accepted; a shorter one leaves admin access by key off.</summary>
+    public const int MinimumAdminKeyLength = 24;
+
+    /// <summary>
+    /// True for a key that may serve as the admin key: long enough to resist guessing, and not an unresolved Key Vault
+    /// reference, which the platform passes through as literal text until the secret exists and which anyone could guess.
+    /// </summary>
+    public static bool IsUsableAdminKey(string? adminKey) =>
+        adminKey is { Length: >= MinimumAdminKeyLength } &&
+        !adminKey.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Issues a key for one state. The key is returned once and never stored.</summary>
     /// <exception cref="ArgumentException"><paramref name="country"/> is not a member state.</exception>
