@@ -14,6 +14,7 @@ namespace Observatory.Core.Snapshots;
 /// <param name="Note">The focal point's note; null when none, and always null for a suppressed cell.</param>
 /// <param name="SubmissionId">The submission the data comes from.</param>
 /// <param name="AcceptedAt">When that submission became current, in UTC, to the second.</param>
+/// <param name="Text">The year, value and time as the text files write them, formatted once for every format.</param>
 internal sealed record PublishedRow(
     MemberState State,
     int Year,
@@ -25,8 +26,15 @@ internal sealed record PublishedRow(
     string? Flag,
     string? Note,
     string SubmissionId,
-    DateTime AcceptedAt)
+    DateTime AcceptedAt,
+    PublishedRowText Text)
 {
     /// <summary>True when the value is withheld by disclosure control.</summary>
     public bool IsSuppressed => Flag == FlagCodes.Suppressed;
 }
+
+/// <summary>The text forms of a row's year, value and acceptance time.</summary>
+/// <param name="Year">The year as four digits.</param>
+/// <param name="Value">The value in its fixed form; null when there is no number.</param>
+/// <param name="AcceptedAt">The time in ISO 8601 UTC.</param>
+internal sealed record PublishedRowText(string Year, string? Value, string AcceptedAt);

@@ -35,6 +35,7 @@ internal sealed class StateTable
     {
         var byIndicator = GroupByIndicator(set, index);
         var acceptedAt = PublishedFormat.ToSecond(set.AcceptedAt);
+        var stateText = new PublishedRowText(PublishedFormat.Year(set.Year), null, PublishedFormat.Timestamp(acceptedAt));
         var rows = new List<(int Position, string[] Codes, PublishedRow Row)>(set.Observations.Count + 1);
         long primary = 0, secondary = 0, derived = 0;
         var outcomes = new Dictionary<string, SuppressionOutcome>(StringComparer.Ordinal);
@@ -43,13 +44,13 @@ internal sealed class StateTable
         {
             var outcome = DisclosureControl.Apply(indicator, cells, index, threshold);
             outcomes[indicator.Code] = outcome;
-            primary += outcome.Primary.Count;
-            secondary += outcome.Secondary.Count;
+            primary += outcome.PrimaryCount;
+            secondary += outcome.SecondaryCount;
             foreach (var cell in cells)
             {
                 var codes = CellTable.CodesOf(cell, indicator.Dimensions);
-                var suppressed = outcome.IsSuppressed(cell.Key);
-                rows.Add((position, codes, Row(state, set, acceptedAt, indicator, codes, index,
+                var suppressed = outcome.IsSuppressed(cell);
+                rows.Add((position, codes, Row(state, set, acceptedAt, stateText, indicator, codes, index,
                     number: suppressed ? null : cell.Value.Number,
                     decimals: 0,
                     code: cell.Value.Code,
@@ -68,11 +69,11 @@ internal sealed class StateTable
                 continue;
             if (rate.Compute(count, population) is not { } value)
                 continue;
-            var suppressed = outcomes.TryGetValue(rate.Numerator, out var outcome) && outcome.IsSuppressed(numerator.Key);
+            var suppressed = outcomes.TryGetValue(rate.Numerator, out var outcome) && outcome.IsSuppressed(numerator);
             if (suppressed)
                 derived++;
             var codes = indicator.Dimensions.Select(_ => CodeList.Total).ToArray();
-            rows.Add((position, codes, Row(state, set, acceptedAt, indicator, codes, index,
+            rows.Add((position, codes, Row(state, set, acceptedAt, stateText, indicator, codes, index,
                 number: suppressed ? null : value,
                 decimals: rate.Decimals,
                 code: null,
@@ -127,7 +128,7 @@ internal sealed class StateTable
         : null;
 
     private static PublishedRow Row(
-        MemberState state, ObservationSet set, DateTime acceptedAt, Indicator indicator, string[] codes, CatalogIndex index,
+        MemberState state, ObservationSet set, DateTime acceptedAt, PublishedRowText stateText, Indicator indicator, string[] codes, CatalogIndex index,
         decimal? number, int decimals, string? code, string? flag, string? note)
     {
         var columns = new string?[index.Dimensions.Count];
@@ -137,7 +138,8 @@ internal sealed class StateTable
             if (column >= 0)
                 columns[column] = codes[d];
         }
+        var text = number is { } value ? stateText with { Value = PublishedFormat.Number(value, decimals) } : stateText;
         return new PublishedRow(state, set.Year, indicator, columns, number, decimals, code, flag,
-            string.IsNullOrEmpty(note) ? null : note, set.SubmissionId, acceptedAt);
+            string.IsNullOrEmpty(note) ? null : note, set.SubmissionId, acceptedAt, text);
     }
 }

@@ -13,12 +13,13 @@ internal sealed class AdditiveGroup
     {
         var groups = new List<AdditiveGroup>();
         var dimensions = table.Indicator.Dimensions.Count;
+        var key = new System.Text.StringBuilder();
         for (var d = 0; d < dimensions; d++)
         {
             var byFixedCodes = new Dictionary<string, AdditiveGroup>(StringComparer.Ordinal);
             for (var i = 0; i < table.Count; i++)
             {
-                var fixedCodes = FixedCodes(table.Codes[i], d);
+                var fixedCodes = FixedCodes(key, table.Codes[i], d);
                 if (!byFixedCodes.TryGetValue(fixedCodes, out var group))
                 {
                     group = new AdditiveGroup();
@@ -64,6 +65,16 @@ internal sealed class AdditiveGroup
         return _total >= 0 && !withheld[_total] && values[_total] > 0 ? _total : -1;
     }
 
-    private static string FixedCodes(string[] codes, int along) =>
-        string.Join('|', codes.Select((code, d) => d == along ? "*" : code));
+    /// <summary>The codes of every dimension but <paramref name="along"/>: what the cells of one group share.</summary>
+    private static string FixedCodes(System.Text.StringBuilder key, string[] codes, int along)
+    {
+        key.Clear();
+        for (var d = 0; d < codes.Length; d++)
+        {
+            if (d != along)
+                key.Append(codes[d]);
+            key.Append('|');
+        }
+        return key.ToString();
+    }
 }

@@ -6,20 +6,20 @@ namespace Observatory.Core.Snapshots.Disclosure;
 /// <summary>The cells of one indicator of one state, in row order, with their codes by dimension and their counts.</summary>
 internal sealed class CellTable
 {
-    private CellTable(Indicator indicator, string[] keys, string[][] codes, long[] values)
+    private CellTable(Indicator indicator, Observation[] cells, string[][] codes, long[] values)
     {
         Indicator = indicator;
-        Keys = keys;
+        Cells = cells;
         Codes = codes;
         Values = values;
     }
 
     public Indicator Indicator { get; }
 
-    public int Count => Keys.Length;
+    public int Count => Cells.Length;
 
-    /// <summary>The observation key of each cell.</summary>
-    public string[] Keys { get; }
+    /// <summary>The observations, in row order.</summary>
+    public Observation[] Cells { get; }
 
     /// <summary>Each cell's codes, one per dimension of the indicator, in its order (a missing dimension is _T).</summary>
     public string[][] Codes { get; }
@@ -31,15 +31,15 @@ internal sealed class CellTable
     {
         var dimensions = indicator.Dimensions;
         var rows = cells
-            .Select(c => (Key: c.Key, Codes: CodesOf(c, dimensions), Value: c.Value.Number ?? 0L))
+            .Select(c => (Cell: c, Codes: CodesOf(c, dimensions), Value: c.Value.Number ?? 0L))
             .ToList();
         rows.Sort((a, b) => CompareCodes(a.Codes, b.Codes, dimensions, index));
         for (var i = 1; i < rows.Count; i++)
         {
             if (CompareCodes(rows[i - 1].Codes, rows[i].Codes, dimensions, index) == 0)
-                throw new InvalidDataException($"The cell {rows[i].Key} appears twice in one state's data.");
+                throw new InvalidDataException($"The cell {rows[i].Cell.Key} appears twice in one state's data.");
         }
-        return new CellTable(indicator, [.. rows.Select(r => r.Key)], [.. rows.Select(r => r.Codes)], [.. rows.Select(r => r.Value)]);
+        return new CellTable(indicator, [.. rows.Select(r => r.Cell)], [.. rows.Select(r => r.Codes)], [.. rows.Select(r => r.Value)]);
     }
 
     /// <summary>The codes of <paramref name="cell"/> for <paramref name="dimensions"/>, _T where one is missing.</summary>

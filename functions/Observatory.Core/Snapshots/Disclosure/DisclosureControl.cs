@@ -30,17 +30,17 @@ internal static class DisclosureControl
 
         var table = CellTable.Create(indicator, cells, index);
         var withheld = new bool[table.Count];
-        var primary = new HashSet<string>(StringComparer.Ordinal);
+        var primary = new HashSet<Observation>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < table.Count; i++)
         {
             if (table.Values[i] >= 1 && table.Values[i] < threshold)
             {
                 withheld[i] = true;
-                primary.Add(table.Keys[i]);
+                primary.Add(table.Cells[i]);
             }
         }
 
-        var secondary = new List<string>();
+        var secondary = new List<Observation>();
         if (primary.Count == 0)
             return new SuppressionOutcome(primary, secondary);
 
@@ -57,7 +57,7 @@ internal static class DisclosureControl
                 if (next < 0)
                     continue;
                 withheld[next] = true;
-                secondary.Add(table.Keys[next]);
+                secondary.Add(table.Cells[next]);
                 changed = true;
             }
         }

@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Observatory.Core.Snapshots.Writers;
 
-/// <summary>observations.csv: the table as CSV, numbers in invariant form (see <see cref="PublishedFormat"/>).</summary>
+/// <summary>observations.csv: the table as CSV, numbers and times in the fixed forms of <see cref="PublishedFormat"/>.</summary>
 internal sealed class ObservationsCsvWriter(HashingStream output, ObservationsTable table) : IObservationsWriter
 {
     private readonly CsvTableWriter _csv = new(output);
@@ -32,9 +30,9 @@ internal sealed class ObservationsCsvWriter(HashingStream output, ObservationsTa
     private static string? Cell(ObservationColumn column, PublishedRow row) => column.Kind switch
     {
         ColumnKind.Text => column.Text!(row),
-        ColumnKind.Year => row.Year.ToString(CultureInfo.InvariantCulture),
-        ColumnKind.Number => row.Number is { } number ? PublishedFormat.Number(number, row.Decimals) : null,
-        ColumnKind.Timestamp => PublishedFormat.Timestamp(row.AcceptedAt),
+        ColumnKind.Year => row.Text.Year,
+        ColumnKind.Number => row.Text.Value,
+        ColumnKind.Timestamp => row.Text.AcceptedAt,
         _ => throw new InvalidOperationException($"Unknown column kind {column.Kind}."),
     };
 }

@@ -58,11 +58,11 @@ internal sealed class ObservationsJsonWriter(HashingStream output, ObservationsT
             case ColumnKind.Year:
                 _json.WriteNumberValue(row.Year);
                 break;
-            case ColumnKind.Number when row.Number is { } number:
-                _json.WriteRawValue(PublishedFormat.Number(number, row.Decimals), skipInputValidation: true);
+            case ColumnKind.Number when row.Text.Value is { } number:
+                _json.WriteRawValue(number, skipInputValidation: true);
                 break;
             case ColumnKind.Timestamp:
-                _json.WriteStringValue(PublishedFormat.Timestamp(row.AcceptedAt));
+                _json.WriteStringValue(row.Text.AcceptedAt);
                 break;
             default:
                 _json.WriteNullValue();

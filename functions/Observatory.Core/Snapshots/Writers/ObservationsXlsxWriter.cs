@@ -12,11 +12,24 @@ namespace Observatory.Core.Snapshots.Writers;
 /// </summary>
 internal sealed class ObservationsXlsxWriter(HashingStream output, ObservationsTable table) : IObservationsWriter
 {
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
+    // The SAX writer takes an element only for its name: one instance of each serves every cell.
+    private readonly Row _row = new();
+    private readonly Cell _cell = new();
+    private readonly InlineString _inlineString = new();
+    private readonly DocumentFormat.OpenXml.Spreadsheet.Text _text = new();
+    private readonly CellValue _cellValue = new();
+    private readonly OpenXmlAttribute[] _textCell = [new("r", string.Empty, string.Empty), new("t", string.Empty, "inlineStr")];
+    private readonly OpenXmlAttribute[] _headerCell = [new("r", string.Empty, string.Empty), new("t", string.Empty, "inlineStr"), new("s", string.Empty, "1")];
+    private readonly OpenXmlAttribute[] _numberCell = [new("r", string.Empty, string.Empty)];
+    private readonly OpenXmlAttribute[] _preserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
     private readonly string[] _columnLetters = [.. Enumerable.Range(0, table.Columns.Count).Select(ColumnLetters)];
     private ZipArchive? _archive;
     private Stream? _sheetEntry;
     private OpenXmlWriter? _sheet;
     private int _rowNumber;
+    private string _rowText = string.Empty;
     private int _column;
 
     public HashingStream Output => output;
@@ -37,7 +50,7 @@ internal sealed class ObservationsXlsxWriter(HashingStream output, ObservationsT
         _sheet.WriteStartElement(new SheetData());
         StartRow();
         foreach (var column in table.Columns)
-            TextCell(column.Name, style: 1);
+            TextCell(column.Name, _headerCell);
         _sheet.WriteEndElement();
         return output.FlushAsync(cancellationToken);
     }
@@ -52,16 +65,16 @@ internal sealed class ObservationsXlsxWriter(HashingStream output, ObservationsT
                 switch (column.Kind)
                 {
                     case ColumnKind.Text:
-                        TextCell(column.Text!(row), style: 0);
+                        TextCell(column.Text!(row), _textCell);
                         break;
                     case ColumnKind.Year:
-                        NumberCell(row.Year.ToString(CultureInfo.InvariantCulture));
+                        NumberCell(row.Text.Year);
                         break;
                     case ColumnKind.Number:
-                        NumberCell(row.Number is { } number ? PublishedFormat.Number(number, row.Decimals) : null);
+                        NumberCell(row.Text.Value);
                         break;
                     case ColumnKind.Timestamp:
-                        TextCell(PublishedFormat.Timestamp(row.AcceptedAt), style: 0);
+                        TextCell(row.Text.AcceptedAt, _textCell);
                         break;
                     default:
                         throw new InvalidOperationException($"Unknown column kind {column.Kind}.");
@@ -87,26 +100,28 @@ internal sealed class ObservationsXlsxWriter(HashingStream output, ObservationsT
     private void StartRow()
     {
         _rowNumber++;
-        Sheet.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, _rowNumber.ToString(CultureInfo.InvariantCulture))]);
+        _rowText = _rowNumber.ToString(CultureInfo.InvariantCulture);
         _column = 0;
+        Sheet.WriteStartElement(_row, [new OpenXmlAttribute("r", string.Empty, _rowText)]);
     }
 
-    private string NextReference() => _columnLetters[_column++] + _rowNumber.ToString(CultureInfo.InvariantCulture);
+    private string NextReference() => string.Concat(_columnLetters[_column++], _rowText);
 
-    private void TextCell(string? text, uint style)
+    private void TextCell(string? text, OpenXmlAttribute[] attributes)
     {
         var reference = NextReference();
         if (string.IsNullOrEmpty(text))
             return;
-        List<OpenXmlAttribute> attributes = [new("r", string.Empty, reference), new("t", string.Empty, "inlineStr")];
-        if (style != 0)
-            attributes.Add(new("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)));
-        Sheet.WriteStartElement(new Cell(), attributes);
-        Sheet.WriteStartElement(new InlineString());
+        attributes[0] = new OpenXmlAttribute("r", string.Empty, reference);
         var value = SpreadsheetText.Safe(text);
-        Sheet.WriteElement(value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-            ? new DocumentFormat.OpenXml.Spreadsheet.Text(value) { Space = SpaceProcessingModeValues.Preserve }
-            : new DocumentFormat.OpenXml.Spreadsheet.Text(value));
+        Sheet.WriteStartElement(_cell, attributes);
+        Sheet.WriteStartElement(_inlineString);
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+            Sheet.WriteStartElement(_text, _preserveSpace);
+        else
+            Sheet.WriteStartElement(_text);
+        Sheet.WriteString(value);
+        Sheet.WriteEndElement();
         Sheet.WriteEndElement();
         Sheet.WriteEndElement();
     }
@@ -116,8 +131,11 @@ internal sealed class ObservationsXlsxWriter(HashingStream output, ObservationsT
         var reference = NextReference();
         if (number is null)
             return;
-        Sheet.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", string.Empty, reference)]);
-        Sheet.WriteElement(new CellValue(number));
+        _numberCell[0] = new OpenXmlAttribute("r", string.Empty, reference);
+        Sheet.WriteStartElement(_cell, _numberCell);
+        Sheet.WriteStartElement(_cellValue);
+        Sheet.WriteString(number);
+        Sheet.WriteEndElement();
         Sheet.WriteEndElement();
     }
 
