@@ -26,7 +26,7 @@ public class DisclosureControlTests
         var outcome = Apply(data, "CT_VICT_CSE", threshold);
 
         Assert.Equal(withheld, outcome.IsSuppressed(Key("CT_VICT_CSE", "")));
-        Assert.Empty(outcome.Secondary);
+        Assert.Empty(outcome.SecondaryKeys);
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public class DisclosureControlTests
 
         var outcome = Apply(data, "CT_VICT_CSE");
 
-        Assert.Equal([Key("CT_VICT_CSE", "SEX=F")], outcome.Primary);
-        Assert.Equal([Key("CT_VICT_CSE", "SEX=M")], outcome.Secondary);
+        Assert.Equal([Key("CT_VICT_CSE", "SEX=F")], outcome.PrimaryKeys);
+        Assert.Equal([Key("CT_VICT_CSE", "SEX=M")], outcome.SecondaryKeys);
         Assert.False(outcome.IsSuppressed(Key("CT_VICT_CSE", "")));
     }
 
@@ -51,7 +51,7 @@ public class DisclosureControlTests
 
         var outcome = Apply(data, "CT_VICT_CSE");
 
-        Assert.Equal([Key("CT_VICT_CSE", "SEX=_U")], outcome.Secondary);
+        Assert.Equal([Key("CT_VICT_CSE", "SEX=_U")], outcome.SecondaryKeys);
         Assert.False(outcome.IsSuppressed(Key("CT_VICT_CSE", "SEX=M")));
         Assert.False(outcome.IsSuppressed(Key("CT_VICT_CSE", "")));
     }
@@ -65,7 +65,7 @@ public class DisclosureControlTests
 
         var outcome = Apply(data, "CT_VICT_CSE");
 
-        Assert.Equal([Key("CT_VICT_CSE", "SEX=M")], outcome.Secondary);
+        Assert.Equal([Key("CT_VICT_CSE", "SEX=M")], outcome.SecondaryKeys);
     }
 
     [Fact]
@@ -87,10 +87,10 @@ public class DisclosureControlTests
 
         var outcome = Apply(data, "CT_VICT_CSE");
 
-        Assert.Equal([Key("CT_VICT_CSE", "SEX=F AGE=Y0T11")], outcome.Primary);
+        Assert.Equal([Key("CT_VICT_CSE", "SEX=F AGE=Y0T11")], outcome.PrimaryKeys);
         Assert.Equal(
             [Key("CT_VICT_CSE", "SEX=M AGE=Y0T11"), Key("CT_VICT_CSE", "SEX=F AGE=Y12T17"), Key("CT_VICT_CSE", "SEX=M AGE=Y12T17")],
-            outcome.Secondary);
+            outcome.SecondaryKeys);
         foreach (var published in new[] { "SEX=F AGE=_U", "SEX=F", "SEX=M AGE=_U", "SEX=M", "AGE=Y0T11", "AGE=Y12T17", "AGE=_U", "" })
             Assert.False(outcome.IsSuppressed(Key("CT_VICT_CSE", published)), published);
     }
@@ -99,13 +99,13 @@ public class DisclosureControlTests
     public void Zeros_are_published_and_never_chosen_for_secondary_suppression()
     {
         var zeros = new StateData("MEX").Count("CT_VICT_CSE", "SEX=F", 0).Count("CT_VICT_CSE", "SEX=M", 12).Count("CT_VICT_CSE", "", 12);
-        Assert.Empty(Apply(zeros, "CT_VICT_CSE").Primary);
+        Assert.Empty(Apply(zeros, "CT_VICT_CSE").PrimaryKeys);
 
         // F 2 | M 0 | _T 7 (the parts fall short of the total): no non-zero part is left, so the total is withheld.
         var shortfall = new StateData("MEX").Count("CT_VICT_CSE", "SEX=F", 2).Count("CT_VICT_CSE", "SEX=M", 0).Count("CT_VICT_CSE", "", 7);
         var outcome = Apply(shortfall, "CT_VICT_CSE");
 
-        Assert.Equal([Key("CT_VICT_CSE", "")], outcome.Secondary);
+        Assert.Equal([Key("CT_VICT_CSE", "")], outcome.SecondaryKeys);
         Assert.False(outcome.IsSuppressed(Key("CT_VICT_CSE", "SEX=M")));
     }
 
@@ -116,8 +116,8 @@ public class DisclosureControlTests
 
         var outcome = Apply(data, "CT_VICT_CSE");
 
-        Assert.Equal(2, outcome.Primary.Count);
-        Assert.Empty(outcome.Secondary);
+        Assert.Equal(2, outcome.PrimaryCount);
+        Assert.Empty(outcome.SecondaryKeys);
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public class DisclosureControlTests
 
         var outcome = Apply(data, "CT_PERS_PROS");
 
-        Assert.Empty(outcome.Primary);
-        Assert.Empty(outcome.Secondary);
+        Assert.Empty(outcome.PrimaryKeys);
+        Assert.Empty(outcome.SecondaryKeys);
     }
 
     [Theory]
@@ -158,7 +158,7 @@ public class DisclosureControlTests
 
         var outcome = Apply(data, "CT_SMUG_MINORS");
 
-        Assert.NotEmpty(outcome.Primary);
+        Assert.NotEmpty(outcome.PrimaryKeys);
         var cells = data.Observations.ToDictionary(o => o.Key, o => o.Value.Number!.Value);
         var dimensions = TestReferenceData.Indicator("CT_SMUG_MINORS").Dimensions;
         foreach (var along in dimensions)
