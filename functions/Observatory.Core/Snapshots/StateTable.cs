@@ -86,6 +86,12 @@ internal sealed class StateTable
             var order = a.Position.CompareTo(b.Position);
             return order != 0 ? order : CellTable.CompareCodes(a.Codes, b.Codes, a.Row.Indicator.Dimensions, index);
         });
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (rows[i].Position == rows[i - 1].Position && CellTable.CompareCodes(rows[i].Codes, rows[i - 1].Codes, rows[i].Row.Indicator.Dimensions, index) == 0)
+                throw new InvalidDataException(
+                    $"The accepted data of {set.Country} for {set.Year} has the cell {ObservationKey.Of(rows[i].Row.Indicator.Code, rows[i].Row.Indicator.Dimensions.Zip(rows[i].Codes, KeyValuePair.Create))} twice.");
+        }
         var reported = byIndicator.Where(g => !g.Indicator.Derived && g.Cells.Count > 0).Select(g => g.Indicator.Code).ToList();
         return new StateTable([.. rows.Select(r => r.Row)], reported, primary, secondary, derived);
     }

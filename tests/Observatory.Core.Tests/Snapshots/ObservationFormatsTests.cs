@@ -153,6 +153,18 @@ public class ObservationFormatsTests(SampleSnapshot snapshot) : IClassFixture<Sa
     }
 
     [Fact]
+    public void The_workbook_is_a_valid_spreadsheet_package()
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(snapshot.Output[SnapshotFileNames.ObservationsXlsx]), isEditable: false);
+
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.Empty(errors);
+        var sheet = Assert.Single(document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>());
+        Assert.Equal("observations", sheet.Name?.Value);
+    }
+
+    [Fact]
     public void The_workbook_reads_back_with_numbers_as_numbers()
     {
         var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(snapshot.Output[SnapshotFileNames.ObservationsXlsx]), useHeaderRow: true)

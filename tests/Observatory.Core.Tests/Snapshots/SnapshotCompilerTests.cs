@@ -157,7 +157,8 @@ public class SnapshotCompilerTests(SampleSnapshot snapshot) : IClassFixture<Samp
         { "another year", sets => [sets[0] with { Year = 2024 }] },
         { "an unknown state", sets => [sets[0] with { Country = "XXX" }] },
         { "an unknown indicator", sets => [sets[0] with { Observations = [.. sets[0].Observations, new Observation("ARG", 2025, "CT_UNKNOWN", [], ObservationValue.Of(1), null, null)] }] },
-        { "the same cell twice", sets => [sets[1] with { Observations = [.. sets[1].Observations, sets[1].Observations[0]] }] },
+        { "a protected cell twice", sets => [sets[1] with { Observations = [.. sets[1].Observations, sets[1].Observations.First(o => o.Indicator == "CT_VICT_DET")] }] },
+        { "another cell twice", sets => [sets[1] with { Observations = [.. sets[1].Observations, sets[1].Observations.First(o => o.Indicator == "POP_U18")] }] },
     };
 
     [Theory]

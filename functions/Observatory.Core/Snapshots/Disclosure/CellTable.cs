@@ -33,12 +33,8 @@ internal sealed class CellTable
         var rows = cells
             .Select(c => (Cell: c, Codes: CodesOf(c, dimensions), Value: c.Value.Number ?? 0L))
             .ToList();
+        // Duplicates are refused by the state table, which sees every indicator.
         rows.Sort((a, b) => CompareCodes(a.Codes, b.Codes, dimensions, index));
-        for (var i = 1; i < rows.Count; i++)
-        {
-            if (CompareCodes(rows[i - 1].Codes, rows[i].Codes, dimensions, index) == 0)
-                throw new InvalidDataException($"The cell {rows[i].Cell.Key} appears twice in one state's data.");
-        }
         return new CellTable(indicator, [.. rows.Select(r => r.Cell)], [.. rows.Select(r => r.Codes)], [.. rows.Select(r => r.Value)]);
     }
 
