@@ -32,10 +32,10 @@ public class SnapshotMemoryTests(ITestOutputHelper log)
 
         // Peak over allocation: ten times the data allocates ten times as much; the peak may not keep pace.
         Assert.True(large.Ratio <= small.Ratio, $"Peak/allocated rose from {small.Ratio:F4} to {large.Ratio:F4} with ten times the data.");
-        // What tells a flat compiler from one that keeps its rows: after the first state, the live heap stays where it
-        // was. Keeping the rows would add one state's rows for each of the 34 states that follow, many times the
-        // footprint of the first.
-        Assert.True(large.Drift < large.Footprint / 2,
+        // What tells a flat compiler from one that keeps its rows: after the first state, the live heap stays about
+        // where it was (pooled buffers move it a little). Keeping the rows adds one state's rows for each of the 34
+        // states that follow: seven times the footprint of the first state when this test was written.
+        Assert.True(large.Drift < large.Footprint,
             $"The live heap grew by {large.Drift:N0} B over the states after the first, whose footprint was {large.Footprint:N0} B.");
     }
 
@@ -98,13 +98,15 @@ public class SnapshotMemoryTests(ITestOutputHelper log)
         private static readonly string[] Ages = ["Y0T11", "Y12T17", "_U", "_T"];
         private static readonly string[] Regions = [.. Enumerable.Range(1, 320).Select(i => $"R{i:000}")];
 
+        private static readonly CodeList[] Lists = [List("SEX", Sexes), List("AGE", Ages), List("REGION", Regions)];
+
         public static IndicatorCatalog Catalog { get; } = new("1",
             [new Indicator("CT_VICT_AREA", Text("Victims by area"), Text("Victims by area"), IndicatorUnits.Number, ["SEX", "AGE", "REGION"], true, false, [])],
-            [List("SEX", Sexes), List("AGE", Ages), List("REGION", Regions)],
-            []);
+            Lists,
+            TestReferenceData.Columns(Lists));
 
         public static MemberStateRegistry States { get; } = new(
-            [.. Enumerable.Range(0, StateCount).Select(i => new MemberState($"Q{(char)('A' + i / 26)}{(char)('A' + i % 26)}", "QQ", $"{900 + i}", Text($"State {i}"), Language.En, [new ParticipationPeriod(new DateOnly(2000, 1, 1), null, null)], []))]);
+            [.. Enumerable.Range(0, StateCount).Select(i => new MemberState($"Q{Letters(i)}", Letters(i), $"{900 + i}", Text($"State {i}"), Language.En, [new ParticipationPeriod(new DateOnly(2000, 1, 1), null, null)], []))]);
 
         public static ObservationSet StateData(string country, int count)
         {
@@ -124,6 +126,8 @@ public class SnapshotMemoryTests(ITestOutputHelper log)
         }
 
         private static LocalizedText Text(string text) => new(text, text, text, text);
+
+        private static string Letters(int i) => $"{(char)('A' + i / 26)}{(char)('A' + i % 26)}";
 
         private static CodeList List(string id, string[] codes) =>
             new(id, Text(id), true, [.. codes.Select(c => new CodeItem(c, Text(c), []))]);

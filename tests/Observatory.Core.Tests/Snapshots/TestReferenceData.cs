@@ -47,8 +47,19 @@ internal static class TestReferenceData
                 Text("Per 100,000 residents under 18", "Por cada 100.000 residentes menores de 18 años"),
                 IndicatorUnits.Per100000PopU18, [], Protected: true, Derived: true, []),
         ];
-        return new IndicatorCatalog("1", indicators, lists, []);
+        return new IndicatorCatalog("1", indicators, lists, Columns(lists));
     }
+
+    /// <summary>
+    /// A column entry for every column of a return and every dimension, as a consistent catalog has (the snapshot
+    /// does not use them; the catalog's own checks require them).
+    /// </summary>
+    public static IReadOnlyList<ColumnAliases> Columns(IEnumerable<CodeList> lists) =>
+    [
+        .. new[] { ReturnColumn.Country, ReturnColumn.Year, ReturnColumn.Indicator, ReturnColumn.Unit, ReturnColumn.Value, ReturnColumn.Flag, ReturnColumn.Note }
+            .Select(c => new ColumnAliases(c, new LocalizedText(c, c + " (es)", c + " (pt)", c + " (fr)"), [])),
+        .. lists.Where(l => l.IsDimension).Select(l => new ColumnAliases(l.Id, l.Labels, [])),
+    ];
 
     private static MemberState State(string iso3, string iso2, string m49, string en, string local, Language language, DateOnly? until = null) =>
         new(iso3, iso2, m49, new LocalizedText(en, local, local, local), language, [new ParticipationPeriod(new DateOnly(1948, 4, 30), until, null)], []);
