@@ -98,7 +98,7 @@ public class SnapshotMemoryTests(ITestOutputHelper log)
         private static readonly string[] Ages = ["Y0T11", "Y12T17", "_U", "_T"];
         private static readonly string[] Regions = [.. Enumerable.Range(1, 320).Select(i => $"R{i:000}")];
 
-        private static readonly CodeList[] Lists = [List("SEX", Sexes), List("AGE", Ages), List("REGION", Regions)];
+        private static readonly CodeList[] Lists = [List("SEX", Sexes), List("AGE", Ages), List("REGION", [.. Regions, "_T"])];
 
         public static IndicatorCatalog Catalog { get; } = new("1",
             [new Indicator("CT_VICT_AREA", Text("Victims by area"), Text("Victims by area"), IndicatorUnits.Number, ["SEX", "AGE", "REGION"], true, false, [])],
