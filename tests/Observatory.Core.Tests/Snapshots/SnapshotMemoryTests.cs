@@ -57,7 +57,7 @@ public class SnapshotMemoryTests(ITestOutputHelper log)
     // sampled at each hand-over.
     private static async IAsyncEnumerable<ObservationSet> Generate(int perState, List<long> samples)
     {
-        foreach (var state in MemoryCatalog.States.All)
+        foreach (var state in SnapshotCompiler.ReadingOrder(MemoryCatalog.States))
         {
             samples.Add(GC.GetTotalMemory(forceFullCollection: true));
             await Task.Yield();
