@@ -1,0 +1,224 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Observatory.Core.Snapshots.Metadata;
+
+/// <summary>
+/// datapackage.json: a Frictionless Data Package v2 descriptor of the snapshot. Every file is a resource; the tabular
+/// ones carry their Table Schema (the four observation files share one) and dialect. Written after the files it
+/// describes so that each carries its size and SHA-256; SHA256SUMS, written after it, is described without them.
+/// </summary>
+internal static class DataPackageWriter
+{
+    public const string PackageProfile = "https://datapackage.org/profiles/2.0/datapackage.json";
+    public const string ResourceProfile = "https://datapackage.org/profiles/2.0/dataresource.json";
+    public const string SchemaProfile = "https://datapackage.org/profiles/2.0/tableschema.json";
+    public const string DialectProfile = "https://datapackage.org/profiles/2.0/tabledialect.json";
+
+    public static void Write(Stream output, SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("$schema", PackageProfile);
+        json.WriteString("name", $"observatory-indicators-{PublishedFormat.Year(request.Year)}");
+        json.WriteString("title", $"{request.Title}, {PublishedFormat.Year(request.Year)}");
+        json.WriteString("description",
+            $"The annual indicators on trafficking and sexual exploitation of children that the member states reported for {PublishedFormat.Year(request.Year)}, " +
+            $"as accepted by {request.Publisher}, with derived rates. Small counts of child victims are withheld (see README.md). Catalog version {request.Catalog.Version}.");
+        json.WriteString("version", request.Version);
+        json.WriteString("created", PublishedFormat.Timestamp(PublishedFormat.ToSecond(request.CreatedAt)));
+        if (request.Homepage is not null)
+            json.WriteString("homepage", request.Homepage.AbsoluteUri);
+        json.WriteStartArray("keywords");
+        foreach (var keyword in new[] { "child trafficking", "sexual exploitation of children", "SDG 16.2.2", "official statistics" })
+            json.WriteStringValue(keyword);
+        json.WriteEndArray();
+
+        json.WriteStartArray("licenses");
+        json.WriteStartObject();
+        json.WriteString("name", SnapshotLicense.Id);
+        json.WriteString("path", SnapshotLicense.Url);
+        json.WriteString("title", SnapshotLicense.Title);
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteStartArray("sources");
+        json.WriteStartObject();
+        json.WriteString("title", $"Annual indicator returns of the national focal points of the member states, reporting year {PublishedFormat.Year(request.Year)}");
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteStartArray("contributors");
+        json.WriteStartObject();
+        json.WriteString("title", request.Publisher);
+        json.WriteStartArray("roles");
+        json.WriteStringValue("publisher");
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        // Not part of the standard (descriptors may add properties): the disclosure rules, for tools to read.
+        json.WriteStartObject("disclosureControl");
+        json.WriteNumber("threshold", request.SuppressionThreshold);
+        json.WriteString("primary", $"A protected count with 1 <= value < {request.SuppressionThreshold} is published without its value, flagged suppressed. Zero is published.");
+        json.WriteString("secondary", "While an additive group (a total and its parts along one dimension, the others fixed; _U is a part) has exactly one suppressed cell, its smallest remaining non-zero part (or its total where no part is left) is suppressed too; ties go to the part first in the code list.");
+        json.WriteString("derived", "A derived rate is suppressed whenever its numerator is.");
+        json.WriteNumber("primarySuppressed", statistics.PrimarySuppressed);
+        json.WriteNumber("secondarySuppressed", statistics.SecondarySuppressed);
+        json.WriteNumber("derivedSuppressed", statistics.DerivedSuppressed);
+        json.WriteEndObject();
+
+        json.WriteStartArray("resources");
+        foreach (var file in written)
+            WriteResource(json, file, observations);
+        WriteChecksumsResource(json);
+        json.WriteEndArray();
+
+        json.WriteEndObject();
+        json.Flush();
+        output.Write("\n"u8);
+    }
+
+    private static void WriteResource(Utf8JsonWriter json, SnapshotFile file, ObservationsTable observations)
+    {
+        var description = ResourceDescriptions.For(file.Name);
+        json.WriteStartObject();
+        json.WriteString("$schema", ResourceProfile);
+        json.WriteString("name", description.Name);
+        json.WriteString("path", file.Name);
+        if (description.Tabular)
+            json.WriteString("type", "table");
+        json.WriteString("title", description.Title);
+        json.WriteString("description", description.Text);
+        json.WriteString("format", description.Format);
+        json.WriteString("mediatype", description.MediaType);
+        if (description.Encoding is { } encoding)
+            json.WriteString("encoding", encoding);
+        json.WriteNumber("bytes", file.Size);
+        json.WriteString("hash", "sha256:" + file.Sha256);
+        switch (file.Name)
+        {
+            case SnapshotFileNames.ObservationsCsv:
+                WriteCsvDialect(json);
+                WriteSchema(json, observations.Columns.Select(c => c.Field));
+                break;
+            case SnapshotFileNames.ObservationsJson:
+                json.WriteStartObject("dialect");
+                json.WriteString("$schema", DialectProfile);
+                json.WriteString("itemType", "object");
+                json.WriteEndObject();
+                WriteSchema(json, observations.Columns.Select(c => c.Field));
+                break;
+            case SnapshotFileNames.ObservationsXlsx:
+                json.WriteStartObject("dialect");
+                json.WriteString("$schema", DialectProfile);
+                json.WriteString("sheetName", "observations");
+                json.WriteBoolean("header", true);
+                json.WriteEndObject();
+                WriteSchema(json, observations.Columns.Select(c => c.Field));
+                break;
+            case SnapshotFileNames.ObservationsParquet:
+                WriteSchema(json, observations.Columns.Select(c => c.Field));
+                break;
+            case SnapshotFileNames.IndicatorsCsv:
+                WriteCsvDialect(json);
+                WriteSchema(json, SideTables.IndicatorFields);
+                break;
+            case SnapshotFileNames.CoverageCsv:
+                WriteCsvDialect(json);
+                WriteSchema(json, SideTables.CoverageFields);
+                break;
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteChecksumsResource(Utf8JsonWriter json)
+    {
+        var description = ResourceDescriptions.For(SnapshotFileNames.Checksums);
+        json.WriteStartObject();
+        json.WriteString("$schema", ResourceProfile);
+        json.WriteString("name", description.Name);
+        json.WriteString("path", SnapshotFileNames.Checksums);
+        json.WriteString("title", description.Title);
+        json.WriteString("description", description.Text);
+        json.WriteString("format", description.Format);
+        json.WriteString("mediatype", description.MediaType);
+        json.WriteString("encoding", "utf-8");
+        json.WriteEndObject();
+    }
+
+    private static void WriteCsvDialect(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("dialect");
+        json.WriteString("$schema", DialectProfile);
+        json.WriteBoolean("header", true);
+        json.WriteString("delimiter", ",");
+        json.WriteString("lineTerminator", "\r\n");
+        json.WriteString("quoteChar", "\"");
+        json.WriteBoolean("doubleQuote", true);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSchema(Utf8JsonWriter json, IEnumerable<TableField> fields)
+    {
+        json.WriteStartObject("schema");
+        json.WriteString("$schema", SchemaProfile);
+        json.WriteStartArray("fields");
+        foreach (var field in fields)
+            WriteField(json, field);
+        json.WriteEndArray();
+        json.WriteStartArray("missingValues");
+        json.WriteStringValue(string.Empty);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteField(Utf8JsonWriter json, TableField field)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", field.Name);
+        json.WriteString("type", field.Type);
+        json.WriteString("description", field.Description);
+        if (field.ListDelimiter is { } delimiter)
+        {
+            json.WriteString("delimiter", delimiter);
+            json.WriteString("itemType", "string");
+        }
+        if (field.Categories is { } categories)
+        {
+            json.WriteStartArray("categories");
+            // Labels must be unique within a field's categories; where two coincide, the values alone are given.
+            var labelled = categories.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() == categories.Count
+                && categories.Select(c => c.Value).Distinct(StringComparer.Ordinal).Count() == categories.Count;
+            foreach (var (value, label) in categories)
+            {
+                if (!labelled)
+                {
+                    json.WriteStringValue(value);
+                    continue;
+                }
+                json.WriteStartObject();
+                json.WriteString("value", value);
+                json.WriteString("label", label);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        if (field.BlankMeans is { } blank)
+        {
+            json.WriteStartArray("missingValues");
+            json.WriteStartObject();
+            json.WriteString("value", string.Empty);
+            json.WriteString("label", blank);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        if (field.Required)
+        {
+            json.WriteStartObject("constraints");
+            json.WriteBoolean("required", true);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace Observatory.Core.Snapshots.Metadata;
+
+/// <summary>README.md: what the data is, its version, how to cite it, the disclosure rules applied and the files.</summary>
+internal static class ReadmeWriter
+{
+    public static byte[] Write(SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics)
+    {
+        var year = PublishedFormat.Year(request.Year);
+        var created = PublishedFormat.ToSecond(request.CreatedAt);
+        var threshold = request.SuppressionThreshold.ToString(CultureInfo.InvariantCulture);
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+
+        Line($"# {request.Title}, {year}");
+        Line();
+        Line($"Reporting year {year}, version {request.Version}, compiled {PublishedFormat.Timestamp(created)}. Indicator catalog version {request.Catalog.Version}.");
+        Line();
+        Line("## What this is");
+        Line();
+        Line($"The annual indicators on trafficking and sexual exploitation of children that the national focal points of the member states reported to {request.Publisher} for {year}: for each state, the figures of its current accepted submission. Each row of the observations is one published cell: a state, an indicator and one code for each of the indicator's dimensions (SDMX codes: `_T` total, `_U` unknown), with its value, unit and flag. Derived indicators such as CT_VICT_DET_RATE (child victims detected per 100,000 residents under 18) are computed at compilation from the reported totals.");
+        Line();
+        Line($"States covered: {statistics.States} with accepted data; see coverage.csv for every member state. Rows: {statistics.Rows.ToString(CultureInfo.InvariantCulture)}.");
+        Line();
+        Line("Later corrections are published as a new version; a published version never changes.");
+        Line();
+        Line("## How to cite");
+        Line();
+        var homepage = request.Homepage is null ? string.Empty : $" {request.Homepage.AbsoluteUri}";
+        Line($"{request.Publisher} ({created.Year.ToString(CultureInfo.InvariantCulture)}). *{request.Title}*, reporting year {year}, version {request.Version} [data set].{homepage} Licence: CC BY 4.0.");
+        Line();
+        Line("## Licence");
+        Line();
+        Line($"[{SnapshotLicense.Title}]({SnapshotLicense.Url}) ({SnapshotLicense.Id}): you may share and adapt the data, with attribution.");
+        Line();
+        Line("## Disclosure control");
+        Line();
+        Line("Children who are victims must not be identifiable from these files. Indicators marked `protected` in indicators.csv count child victims; their published values follow these rules. The stored data keeps the true values.");
+        Line();
+        Line($"- **Small counts.** A protected count with 1 ≤ value < {threshold} is published without its value and flagged `suppressed`. Zero is published.");
+        Line("- **Secondary suppression.** An additive group is a total (`_T`) and its parts along one dimension, the other dimensions fixed (`_U` counts as a part). While a group has exactly one suppressed cell, that cell could be recovered by subtraction, so its smallest remaining non-zero part is suppressed too, or its total where no non-zero part is left. This is repeated across all groups until nothing changes. Among equally small parts the one first in the code list (for example F before M before _U) is chosen.");
+        Line("- **Derived rates** are suppressed whenever their numerator is.");
+        Line("- A suppressed cell is published without its note.");
+        Line();
+        Line($"In this version: {statistics.PrimarySuppressed.ToString(CultureInfo.InvariantCulture)} small counts suppressed, {statistics.SecondarySuppressed.ToString(CultureInfo.InvariantCulture)} further cells suppressed so that none can be recovered, {statistics.DerivedSuppressed.ToString(CultureInfo.InvariantCulture)} rates suppressed with their numerator.");
+        Line();
+        Line("## Files");
+        Line();
+        Line("| file | size (bytes) | what it holds |");
+        Line("| --- | ---: | --- |");
+        foreach (var file in written)
+            Line($"| {file.Name} | {file.Size.ToString(CultureInfo.InvariantCulture)} | {ResourceDescriptions.For(file.Name).Text} |");
+        Line($"| {SnapshotFileNames.DataPackage} | | The Frictionless Data Package descriptor: every file with its size and SHA-256, the table schemas with the code lists, licence and sources. |");
+        Line($"| {SnapshotFileNames.Checksums} | | {ResourceDescriptions.For(SnapshotFileNames.Checksums).Text} |");
+        Line();
+        Line("## Columns of the observations");
+        Line();
+        Line("The CSV, JSON, Parquet and Excel files have the same columns in the same order. A coded value (treaty status, yes/no) is in `value_code`, a number (count or rate) in `value`; counts are whole numbers, rates have two decimals.");
+        Line();
+        Line("| column | type | meaning |");
+        Line("| --- | --- | --- |");
+        foreach (var column in observations.Columns)
+            Line($"| {column.Name} | {column.Field.Type} | {column.Field.Description} |");
+        Line();
+        Line("## Checking a download");
+        Line();
+        Line("```");
+        Line("sha256sum -c SHA256SUMS");
+        Line("```");
+        return new UTF8Encoding(false).GetBytes(text.ToString());
+    }
+}

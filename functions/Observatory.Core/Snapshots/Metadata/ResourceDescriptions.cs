@@ -1,0 +1,41 @@
+namespace Observatory.Core.Snapshots.Metadata;
+
+/// <summary>What each file of the snapshot is, for the data package and the README.</summary>
+/// <param name="Name">The resource name in the data package.</param>
+/// <param name="Title">A short title.</param>
+/// <param name="Text">What the file holds.</param>
+/// <param name="Format">The format, as its usual extension.</param>
+/// <param name="MediaType">The media type, without parameters.</param>
+/// <param name="Encoding">The character encoding of a text file; null for binary files.</param>
+/// <param name="Tabular">True when the file is a table described by a Table Schema.</param>
+internal sealed record ResourceDescriptions(string Name, string Title, string Text, string Format, string MediaType, string? Encoding, bool Tabular)
+{
+    public static ResourceDescriptions For(string fileName) => fileName switch
+    {
+        SnapshotFileNames.ObservationsCsv => new("observations", "Observations (CSV)",
+            "One row per published cell: state, year, indicator, dimension codes, value, unit, flag, note and source submission. UTF-8 with a byte-order mark and CRLF line ends, so that Excel and LibreOffice open it with accents intact.",
+            "csv", "text/csv", "utf-8", true),
+        SnapshotFileNames.ObservationsParquet => new("observations-parquet", "Observations (Parquet)",
+            "The same rows as observations.csv in Apache Parquet, with typed columns (year int32, value double, accepted_at timestamp in UTC).",
+            "parquet", "application/vnd.apache.parquet", null, true),
+        SnapshotFileNames.ObservationsJson => new("observations-json", "Observations (JSON)",
+            "The same rows as observations.csv as a JSON array of objects, one per line; blank cells are null.",
+            "json", "application/json", "utf-8", true),
+        SnapshotFileNames.ObservationsXlsx => new("observations-xlsx", "Observations (Excel)",
+            "The same rows as observations.csv in an Excel workbook, sheet observations.",
+            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", null, true),
+        SnapshotFileNames.IndicatorsCsv => new("indicators", "Indicators",
+            "The indicator catalog: codes, labels and descriptions in English, Spanish, Portuguese and French, units and dimensions.",
+            "csv", "text/csv", "utf-8", true),
+        SnapshotFileNames.CoverageCsv => new("coverage", "Coverage",
+            "Per member state: whether it was expected to report, whether it did, the submission published, when it was accepted and the indicators reported.",
+            "csv", "text/csv", "utf-8", true),
+        SnapshotFileNames.Readme => new("readme", "Read me",
+            "What the data is, how to cite it, the disclosure rules applied and the files.",
+            "md", "text/markdown", "utf-8", false),
+        SnapshotFileNames.Checksums => new("checksums", "Checksums",
+            "The SHA-256 of every other file, datapackage.json included, in the format of sha256sum: run `sha256sum -c SHA256SUMS` to verify a download.",
+            "txt", "text/plain", "utf-8", false),
+        _ => throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "Not a file of the snapshot."),
+    };
+}

@@ -1,0 +1,175 @@
+using Observatory.Core.Observations;
+using Observatory.Core.ReferenceData;
+using Observatory.Core.Snapshots.Metadata;
+using Observatory.Core.Snapshots.Writers;
+
+namespace Observatory.Core.Snapshots;
+
+/// <summary>
+/// Compiles the annual open-data snapshot of a reporting year from the accepted data of each state: adds the derived
+/// indicators, applies disclosure control, and writes the files of the snapshot (see <see cref="SnapshotFileNames"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Memory does not grow with the number of states: the data arrives one state at a time and each state's rows are
+/// written to the four observation files before the next state is read, so at most one state's data is held.
+/// </para>
+/// <para>
+/// The same data gives byte-identical data files: rows are ordered by state (ISO3), indicator (catalog order) and
+/// dimension codes (code-list order); numbers and times have one fixed form; the data files carry no time of writing
+/// and no version. Only datapackage.json, README.md and SHA256SUMS carry the version and the created time.
+/// </para>
+/// <para>
+/// Files are created through <see cref="ISnapshotOutput"/> in the order of <see cref="SnapshotFileNames.All"/>, the
+/// checksums last. When compilation fails part-way the files already created are incomplete: the caller must not
+/// publish a version whose compilation did not return a manifest.
+/// </para>
+/// </remarks>
+public sealed class SnapshotCompiler
+{
+    /// <summary>
+    /// The order in which <see cref="CompileAsync"/> expects the states' data: ascending ISO3 code (ordinal). A caller
+    /// reads the current data of each state in this order and passes on those that have some.
+    /// </summary>
+    public static IReadOnlyList<MemberState> ReadingOrder(MemberStateRegistry states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        return [.. states.All.OrderBy(s => s.Iso3, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Compiles the snapshot described by <paramref name="request"/> and writes its files to <paramref name="output"/>.</summary>
+    /// <param name="request">The year, version, threshold and reference data.</param>
+    /// <param name="stateData">
+    /// The current accepted data of each state that has some for the year, one set per state, in ascending ISO3 order
+    /// (see <see cref="ReadingOrder"/>). Each set is enumerated once and not kept after its rows are written.
+    /// </param>
+    /// <param name="output">Where the files go.</param>
+    /// <param name="cancellationToken">Cancels the compilation.</param>
+    /// <returns>Every file written, with its size, SHA-256 and media type.</returns>
+    /// <exception cref="ArgumentException">The request is invalid.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The data does not fit the request: a set for another year or an unknown state, states out of order or twice,
+    /// an indicator the catalog lacks, or the same cell twice.
+    /// </exception>
+    public async Task<SnapshotManifest> CompileAsync(SnapshotRequest request, IAsyncEnumerable<ObservationSet> stateData, ISnapshotOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(stateData);
+        ArgumentNullException.ThrowIfNull(output);
+        request.Validate();
+
+        var index = new CatalogIndex(request.Catalog);
+        var table = new ObservationsTable(index, request.States);
+        var states = request.States.All.ToDictionary(s => s.Iso3, StringComparer.Ordinal);
+        var written = new List<SnapshotFile>();
+        var coverage = new Dictionary<string, CoverageEntry>(StringComparer.Ordinal);
+        long rows = 0, primary = 0, secondary = 0, derived = 0;
+
+        var writers = new IObservationsWriter[]
+        {
+            new ObservationsCsvWriter(await CreateAsync(output, SnapshotFileNames.ObservationsCsv, SnapshotContentTypes.Csv, cancellationToken), table),
+            new ObservationsParquetWriter(await CreateAsync(output, SnapshotFileNames.ObservationsParquet, SnapshotContentTypes.Parquet, cancellationToken), table),
+            new ObservationsJsonWriter(await CreateAsync(output, SnapshotFileNames.ObservationsJson, SnapshotContentTypes.Json, cancellationToken), table),
+            new ObservationsXlsxWriter(await CreateAsync(output, SnapshotFileNames.ObservationsXlsx, SnapshotContentTypes.Xlsx, cancellationToken), table),
+        };
+        try
+        {
+            foreach (var writer in writers)
+                await writer.StartAsync(cancellationToken);
+
+            string? previous = null;
+            await foreach (var set in stateData.WithCancellation(cancellationToken))
+            {
+                var state = CheckSet(set, request.Year, states, previous);
+                previous = state.Iso3;
+                var stateTable = StateTable.Build(set, state, index, request.SuppressionThreshold);
+                foreach (var writer in writers)
+                    await writer.WriteStateAsync(stateTable.Rows, cancellationToken);
+                coverage[state.Iso3] = new CoverageEntry(state, request.IsParticipating(state), set.SubmissionId,
+                    PublishedFormat.ToSecond(set.AcceptedAt), stateTable.IndicatorsReported);
+                rows += stateTable.Rows.Count;
+                primary += stateTable.PrimarySuppressed;
+                secondary += stateTable.SecondarySuppressed;
+                derived += stateTable.DerivedSuppressed;
+            }
+
+            foreach (var writer in writers)
+            {
+                await writer.CompleteAsync(cancellationToken);
+                written.Add(await CloseAsync(writer.Output));
+            }
+        }
+        finally
+        {
+            foreach (var writer in writers)
+                await writer.Output.DisposeAsync();
+        }
+
+        var statistics = new SnapshotStatistics(coverage.Count, rows, primary, secondary, derived);
+
+        written.Add(await WriteCsvAsync(output, SnapshotFileNames.IndicatorsCsv,
+            SideTables.IndicatorFields.Select(f => f.Name),
+            request.Catalog.Indicators.Select(SideTables.IndicatorRow), cancellationToken));
+
+        var coverageRows = ReadingOrder(request.States)
+            .Select(s => coverage.GetValueOrDefault(s.Iso3) ?? new CoverageEntry(s, request.IsParticipating(s), null, null, []))
+            .Select(e => SideTables.CoverageRow(e, request.Year));
+        written.Add(await WriteCsvAsync(output, SnapshotFileNames.CoverageCsv, SideTables.CoverageFields.Select(f => f.Name), coverageRows, cancellationToken));
+
+        var readme = ReadmeWriter.Write(request, table, written, statistics);
+        written.Add(await WriteBytesAsync(output, SnapshotFileNames.Readme, SnapshotContentTypes.Markdown, readme, cancellationToken));
+
+        await using (var package = await CreateAsync(output, SnapshotFileNames.DataPackage, SnapshotContentTypes.Json, cancellationToken))
+        {
+            DataPackageWriter.Write(package, request, table, written, statistics);
+            written.Add(await CloseAsync(package));
+        }
+
+        written.Add(await WriteBytesAsync(output, SnapshotFileNames.Checksums, SnapshotContentTypes.PlainText, ChecksumsWriter.Write(written), cancellationToken));
+
+        return new SnapshotManifest(request.Year, request.Version, request.CreatedAt, written, statistics);
+    }
+
+    private static MemberState CheckSet(ObservationSet set, int year, Dictionary<string, MemberState> states, string? previous)
+    {
+        if (set.Year != year)
+            throw new InvalidDataException($"The data of {set.Country} is for {set.Year}, not {year}.");
+        if (!states.TryGetValue(set.Country, out var state))
+            throw new InvalidDataException($"{set.Country} is not a member state of the registry.");
+        if (previous is not null && string.CompareOrdinal(previous, set.Country) >= 0)
+            throw new InvalidDataException($"The states' data must arrive once each in ascending ISO3 order: {set.Country} came after {previous}.");
+        return state;
+    }
+
+    private static async Task<HashingStream> CreateAsync(ISnapshotOutput output, string name, string contentType, CancellationToken cancellationToken) =>
+        new(await output.CreateAsync(name, contentType, cancellationToken), name, contentType);
+
+    private static async Task<SnapshotFile> CloseAsync(HashingStream stream)
+    {
+        await stream.DisposeAsync();
+        return stream.ToSnapshotFile();
+    }
+
+    private static async Task<SnapshotFile> WriteCsvAsync(
+        ISnapshotOutput output, string name, IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows, CancellationToken cancellationToken)
+    {
+        var stream = await CreateAsync(output, name, SnapshotContentTypes.Csv, cancellationToken);
+        await using (stream)
+        {
+            await using var csv = new CsvTableWriter(stream);
+            await csv.WriteRowAsync(header, cancellationToken);
+            foreach (var row in rows)
+                await csv.WriteRowAsync(row, cancellationToken);
+            await csv.FlushAsync(cancellationToken);
+        }
+        return stream.ToSnapshotFile();
+    }
+
+    private static async Task<SnapshotFile> WriteBytesAsync(ISnapshotOutput output, string name, string contentType, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var stream = await CreateAsync(output, name, contentType, cancellationToken);
+        await using (stream)
+            await stream.WriteAsync(bytes, cancellationToken);
+        return stream.ToSnapshotFile();
+    }
+}

@@ -1,0 +1,45 @@
+namespace Observatory.Core.Snapshots;
+
+/// <summary>The files of an annual snapshot, as researchers download them. Names are part of the open-data contract.</summary>
+public static class SnapshotFileNames
+{
+    /// <summary>The published cells as CSV (UTF-8 with BOM, CRLF).</summary>
+    public const string ObservationsCsv = "observations.csv";
+    /// <summary>The same rows as Apache Parquet.</summary>
+    public const string ObservationsParquet = "observations.parquet";
+    /// <summary>The same rows as a JSON array of objects, one per line.</summary>
+    public const string ObservationsJson = "observations.json";
+    /// <summary>The same rows as an Excel workbook.</summary>
+    public const string ObservationsXlsx = "observations.xlsx";
+    /// <summary>The indicator catalog.</summary>
+    public const string IndicatorsCsv = "indicators.csv";
+    /// <summary>Who reported, per state.</summary>
+    public const string CoverageCsv = "coverage.csv";
+    /// <summary>The Frictionless Data Package descriptor.</summary>
+    public const string DataPackage = "datapackage.json";
+    /// <summary>What the data is, how to cite it, the disclosure rules applied.</summary>
+    public const string Readme = "README.md";
+    /// <summary>Checksums of every other file, in the format of sha256sum.</summary>
+    public const string Checksums = "SHA256SUMS";
+
+    /// <summary>Every file, in the order the compiler writes them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, IndicatorsCsv, CoverageCsv, Readme, DataPackage, Checksums];
+}
+
+/// <summary>The media types of the snapshot's files.</summary>
+public static class SnapshotContentTypes
+{
+    /// <summary>CSV in UTF-8.</summary>
+    public const string Csv = "text/csv; charset=utf-8";
+    /// <summary>Apache Parquet (registered with IANA in 2024).</summary>
+    public const string Parquet = "application/vnd.apache.parquet";
+    /// <summary>JSON.</summary>
+    public const string Json = "application/json";
+    /// <summary>An Office Open XML workbook.</summary>
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /// <summary>Markdown in UTF-8.</summary>
+    public const string Markdown = "text/markdown; charset=utf-8";
+    /// <summary>Plain text in UTF-8.</summary>
+    public const string PlainText = "text/plain; charset=utf-8";
+}
