@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using Observatory.Core;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Observations;
 using Observatory.Core.Security;
+using Observatory.Core.Snapshots;
 using Observatory.Core.Submissions;
 using Observatory.Core.Validation;
 using Observatory.Functions.Http;
@@ -41,6 +43,8 @@ public static class ServiceRegistration
         services.AddSingleton<IRawFileStore, BlobRawFileStore>();
         services.AddSingleton<IReportStore, BlobReportStore>();
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
+        services.AddSingleton<ISnapshotStore, SnapshotStore>();
+        services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
@@ -48,6 +52,8 @@ public static class ServiceRegistration
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();
+        services.AddSingleton<CoverageQuery>();
+        services.AddSingleton<SnapshotPublisher>();
         return services;
     }
 

@@ -23,4 +23,13 @@ public static class StorageNames
 
     /// <summary>Validation reports, private.</summary>
     public const string ReportsContainer = "reports";
+
+    /// <summary>Published open data, written create-only; in Azure protected by version-level immutability.</summary>
+    public const string SnapshotsContainer = "snapshots";
+
+    /// <summary>The catalog of published snapshot versions.</summary>
+    public const string SnapshotsTable = "snapshots";
+
+    /// <summary>Leases that one instance holds at a time (a year's compile).</summary>
+    public const string LocksTable = "locks";
 }

@@ -23,10 +23,10 @@ public sealed class StorageProvisioner
     }
 
     /// <summary>The tables the pipeline uses.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable];
+    public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable, StorageNames.SnapshotsTable, StorageNames.LocksTable];
 
     /// <summary>The blob containers the pipeline uses; all private.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer, StorageNames.SnapshotsContainer];
 
     /// <summary>The queues the pipeline uses, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [StorageNames.SubmissionsQueue, StorageNames.SubmissionsPoisonQueue];

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Observatory.Core.Observations;
+using Observatory.Core.Ports;
+using Observatory.Core.ReferenceData;
+
+namespace Observatory.Core.Snapshots;
+
+/// <summary>
+/// Compiles and publishes the annual snapshot of a reporting year: reads the current accepted data of every state,
+/// has the compiler write every file create-only under a new version, and lists the version only once all are
+/// written. One compile of a year runs at a time.
+/// </summary>
+public sealed class SnapshotPublisher
+{
+    // States are read a few at a time ahead of the compiler, which consumes them in ISO3 order.
+    private const int ReadAhead = 4;
+    private static readonly TimeSpan CompileLease = TimeSpan.FromMinutes(30);
+    private readonly IObservationStore _observations;
+    private readonly ISnapshotStore _snapshots;
+    private readonly IExclusiveLease _leases;
+    private readonly ReferenceDataSet _referenceData;
+    private readonly ObservatoryOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<SnapshotPublisher> _logger;
+
+    /// <summary>Creates the publisher.</summary>
+    public SnapshotPublisher(IObservationStore observations, ISnapshotStore snapshots, IExclusiveLease leases, ReferenceDataSet referenceData,
+        ObservatoryOptions options, TimeProvider clock, ILogger<SnapshotPublisher> logger)
+    {
+        _observations = observations;
+        _snapshots = snapshots;
+        _leases = leases;
+        _referenceData = referenceData;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>The reporting year a scheduled compile at <paramref name="now"/> is for: the year before.</summary>
+    public static int ScheduledYear(DateTimeOffset now) => now.UtcDateTime.Year - 1;
+
+    /// <summary>Compiles and publishes a new version of <paramref name="year"/>; null when a compile of that year is already running.</summary>
+    public async Task<SnapshotManifest?> PublishAsync(int year, CancellationToken cancellationToken)
+    {
+        await using var lease = await _leases.TryAcquireAsync($"snapshot-{year}", CompileLease, cancellationToken);
+        if (lease is null)
+        {
+            _logger.LogWarning("A snapshot of {Year} is already being compiled; this request is dropped", year);
+            return null;
+        }
+
+        var createdAt = _clock.GetUtcNow();
+        var version = await NewVersionAsync(year, createdAt, cancellationToken);
+        var request = new SnapshotRequest(year, version, createdAt, _referenceData.Catalog, _referenceData.States)
+        {
+            SuppressionThreshold = _options.SuppressionThreshold,
+        };
+        var manifest = await new SnapshotCompiler().CompileAsync(request, ReadStatesAsync(year, cancellationToken), _snapshots.CreateOutput(year, version), cancellationToken);
+        await _snapshots.PublishAsync(manifest, cancellationToken);
+        _logger.LogInformation("Snapshot {Year} {Version} published: {States} states, {Rows} rows, {Suppressed} cells suppressed",
+            year, version, manifest.Statistics.States, manifest.Statistics.Rows, manifest.Statistics.PrimarySuppressed + manifest.Statistics.SecondarySuppressed);
+        return manifest;
+    }
+
+    /// <summary>
+    /// A version stamp from the time, unique within the year: a compile in the same second as the latest (or before
+    /// it, on a clock that went back) takes the second after it, so two compiles a second apart get two versions.
+    /// </summary>
+    private async Task<string> NewVersionAsync(int year, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        var candidate = SnapshotVersion.Of(createdAt.UtcDateTime);
+        if (await _snapshots.FindAsync(year, SnapshotVersion.Latest, cancellationToken) is { } latest &&
+            string.CompareOrdinal(latest.Manifest.Version, candidate) >= 0)
+            candidate = SnapshotVersion.Of(SnapshotVersion.Parse(latest.Manifest.Version).AddSeconds(1));
+        return candidate;
+    }
+
+    private async IAsyncEnumerable<ObservationSet> ReadStatesAsync(int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var states = SnapshotCompiler.ReadingOrder(_referenceData.States);
+        var pending = new Queue<Task<ObservationSet?>>();
+        var next = 0;
+        while (next < states.Count || pending.Count > 0)
+        {
+            while (next < states.Count && pending.Count < ReadAhead)
+                pending.Enqueue(_observations.ReadCurrentAsync(states[next++].Iso3, year, null, cancellationToken));
+            if (await pending.Dequeue() is { } set) yield return set;
+        }
+    }
+}

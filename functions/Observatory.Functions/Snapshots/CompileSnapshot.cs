@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Snapshots;
+using Observatory.Functions.Http;
+using Observatory.Functions.OpenData;
+
+namespace Observatory.Functions.Snapshots;
+
+/// <summary>POST /api/snapshots/{year} (staff): compiles and publishes a new version of that year's snapshot now.</summary>
+public sealed class CompileSnapshot
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly SnapshotPublisher _publisher;
+
+    /// <summary>Creates the function.</summary>
+    public CompileSnapshot(CallerAuthentication authentication, SnapshotPublisher publisher)
+    {
+        _authentication = authentication;
+        _publisher = publisher;
+    }
+
+    /// <summary>Compiles the year; 201 with the manifest, 409 while another compile of the year runs.</summary>
+    [Function(nameof(CompileSnapshot))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "snapshots/{year:int}")] HttpRequest request,
+        int year,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can publish snapshots.");
+        if (year < 1990 || year > DateTime.UtcNow.Year) return ApiResults.BadRequest($"{year} is not a reporting year.");
+
+        var manifest = await _publisher.PublishAsync(year, cancellationToken);
+        if (manifest is null)
+            return ApiResults.Problem(StatusCodes.Status409Conflict, "Compile in progress", $"A snapshot of {year} is being compiled; try again when it is published.");
+        var view = SnapshotView.From(manifest, latest: true);
+        // The data package descriptor describes every file of the version: the natural address of what was created.
+        request.HttpContext.Response.Headers.Location = $"/api/opendata/{year}/{manifest.Version}/{SnapshotFileNames.DataPackage}";
+        return ApiResults.Json(view, StatusCodes.Status201Created);
+    }
+}
