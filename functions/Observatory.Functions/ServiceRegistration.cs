@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
+        services.AddSingleton<IStateYearLocks, TableStateYearLocks>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
