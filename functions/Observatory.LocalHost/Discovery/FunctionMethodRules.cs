@@ -28,6 +28,8 @@ internal static partial class FunctionMethodRules
             Fail("a function method cannot be generic.");
         if (method.GetCustomAttributes<BindingAttribute>().Any() || method.ReturnParameter.GetCustomAttributes<BindingAttribute>().Any())
             Fail("output bindings are not supported by the local host; write to storage through an injected client.");
+        if (method.GetCustomAttributes().FirstOrDefault(attribute => attribute.GetType().Name.EndsWith("RetryAttribute", StringComparison.Ordinal)) is { } retry)
+            Fail($"the retry policy {retry.GetType().Name} is not emulated by the local host; queue messages are retried by host.json's maxDequeueCount.");
         foreach (var parameter in method.GetParameters())
         {
             if (parameter.ParameterType.IsByRef)

@@ -29,7 +29,7 @@ internal static class ParameterBinder
     {
         object? value = null;
         routeValues?.TryGetValue(binding.Name, out value);
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+        var text = value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
         var target = binding.Parameter.ParameterType;
         var underlying = Nullable.GetUnderlyingType(target);
 
