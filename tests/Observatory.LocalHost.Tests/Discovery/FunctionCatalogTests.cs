@@ -153,6 +153,7 @@ public sealed class FunctionCatalogTests
         var settings = new ConfigurationBuilder().AddConfiguration(Settings).AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Samples:MessageQueue"] = "messages", ["Samples:FailingQueue"] = "failing", ["Samples:FlakyQueue"] = "flaky", ["Samples:SlowQueue"] = "slow",
+            ["Samples:GatedQueue"] = "gated",
         }).Build();
 
         var catalog = FunctionCatalog.Discover(valid, settings, "api");

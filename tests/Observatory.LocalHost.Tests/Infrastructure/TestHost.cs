@@ -37,6 +37,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>The gate sample functions wait at.</summary>
+    public TestGate Gate => App.Services.GetRequiredService<TestGate>();
+
     /// <summary>Where monitored timers keep their status in this host.</summary>
     public string StateDirectory => Path.Combine(_directory, "state");
 
@@ -80,6 +83,7 @@ public sealed class TestHost : IAsyncDisposable
                 builder.Logging.AddProvider(logs);
                 builder.Services.AddSingleton(recorder);
                 builder.Services.AddScoped<ScopedProbe>();
+                builder.Services.AddSingleton<TestGate>();
             },
         };
         var app = LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0", .. args ?? []], adjust?.Invoke(options) ?? options);

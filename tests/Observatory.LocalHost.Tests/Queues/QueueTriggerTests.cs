@@ -192,6 +192,36 @@ public sealed class QueueTriggerTests
     }
 
     [Fact]
+    public async Task A_new_batch_is_received_only_when_no_more_than_new_batch_threshold_messages_are_running()
+    {
+        var name = TestStorage.UniqueQueueName("gated");
+        var queue = TestStorage.Queue(name);
+        await queue.CreateIfNotExistsAsync();
+        var hostJson = """
+            { "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "batchSize": 2, "newBatchThreshold": 1 } } }
+            """;
+        await using var host = await TestHost.StartAsync([typeof(WaitAtGate)], hostJson, new Dictionary<string, string> { ["Samples__GatedQueue"] = name });
+        for (var i = 0; i < 5; i++)
+            await queue.SendMessageAsync($"message {i}");
+
+        // One batch of two; with two running, above the threshold of one, no further batch.
+        await host.Recorder.WaitForAsync("WaitAtGate", 2, Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, host.Recorder.For("WaitAtGate").Count);
+
+        // One finishes: one running is at the threshold, so a second batch of two arrives, and three run at once.
+        host.Gate.Open(1);
+        await host.Recorder.WaitForAsync("WaitAtGate", 4, Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(4, host.Recorder.For("WaitAtGate").Count);
+        Assert.Equal(3, host.Gate.Running);
+
+        host.Gate.Open(10);
+        await host.Recorder.WaitForAsync("WaitAtGate", 5, Timeout);
+        await Eventually.TrueAsync(async () => await CountAsync(queue) == 0, Timeout, "every message is deleted");
+    }
+
+    [Fact]
     public async Task The_lease_of_a_message_is_renewed_while_its_function_runs_longer_than_the_lease()
     {
         var name = TestStorage.UniqueQueueName("slow");
