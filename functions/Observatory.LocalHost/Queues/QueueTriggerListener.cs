@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
@@ -89,8 +88,10 @@ internal sealed class QueueTriggerListener : BackgroundService
                 await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 return;
             }
-            catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Storage out of reach must not stop the host, whose other functions still serve; like the Functions
+                // host's listeners, this one keeps trying.
                 _logger.LogError(ex, "The queue '{Queue}' of function '{FunctionName}' cannot be created; retrying in {Delay}.",
                     _function.QueueName, _function.Name, _settings.MaxPollingInterval);
                 await Task.Delay(_settings.MaxPollingInterval, stoppingToken);
@@ -106,7 +107,7 @@ internal sealed class QueueTriggerListener : BackgroundService
             var response = await _queue.ReceiveMessagesAsync(_settings.BatchSize, _messageLease, stoppingToken);
             return response.Value;
         }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             _logger.LogError(ex, "Polling the queue '{Queue}' failed; retrying in {Delay}.", _function.QueueName, _settings.MaxPollingInterval);
             await Task.Delay(_settings.MaxPollingInterval, stoppingToken);
