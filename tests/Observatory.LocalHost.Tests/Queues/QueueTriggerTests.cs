@@ -228,7 +228,7 @@ public sealed class QueueTriggerTests
         var queue = TestStorage.Queue(name);
         await queue.CreateIfNotExistsAsync();
         await using var host = await TestHost.StartAsync([typeof(RunLong)], HostJson(), new Dictionary<string, string> { ["Samples__SlowQueue"] = name },
-            adjust: options => options with { QueueMessageLease = TimeSpan.FromSeconds(1) });
+            adjust: options => options with { QueueMessageLease = TimeSpan.FromSeconds(3) });
 
         await queue.SendMessageAsync("takes a while");
 

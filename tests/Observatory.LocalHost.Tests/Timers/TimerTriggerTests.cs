@@ -30,8 +30,8 @@ public sealed class TimerTriggerTests
         Assert.Equal(default, first.Last);  // never ran before
         Assert.Equal(0, first.Next.Millisecond);
         Assert.True(second.Last >= first.Next, $"second run's Last {second.Last:o} is before the first run's occurrence {first.Next:o}");
-        // Last is when the previous run fired: at its occurrence, or a moment later.
-        Assert.InRange(third.Last - second.Next, TimeSpan.Zero, TimeSpan.FromMilliseconds(900));
+        // Last is when the previous run fired: at its occurrence, or a moment later on a busy machine.
+        Assert.InRange(third.Last - second.Next, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.InRange(second.Next - second.Last, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
         Assert.Equal(0, second.Next.Millisecond);
 
@@ -49,8 +49,10 @@ public sealed class TimerTriggerTests
 
         Assert.All(runs, run => Assert.Null(Info(run).ScheduleStatus));
         Assert.All(runs, run => Assert.False(Info(run).IsPastDue));
-        // On schedule, not back to back: about a second apart.
-        Assert.InRange(runs[2].At - runs[1].At, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1900));
+        // On schedule, not back to back: about two runs in two seconds (one more or less at the edges of the window).
+        var before = host.Recorder.For("EverySecond").Count;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.InRange(host.Recorder.For("EverySecond").Count - before, 1, 3);
         Assert.False(Directory.Exists(host.StateDirectory) && Directory.EnumerateFiles(host.StateDirectory).Any());
     }
 

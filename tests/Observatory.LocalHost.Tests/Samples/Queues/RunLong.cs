@@ -6,7 +6,7 @@ namespace Observatory.LocalHost.Tests.Samples.Queues;
 /// <summary>Runs longer than the message lease, so the lease must be renewed for the message not to be delivered twice.</summary>
 public sealed class RunLong(InvocationRecorder recorder)
 {
-    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(7);
 
     [Function("RunLong")]
     public async Task RunAsync([QueueTrigger("%Samples:SlowQueue%", Connection = "Storage")] string message, CancellationToken cancellationToken)
