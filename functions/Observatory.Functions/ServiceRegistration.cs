@@ -46,6 +46,7 @@ public static class ServiceRegistration
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
         services.AddSingleton<IStateYearLocks, TableStateYearLocks>();
+        services.AddSingleton<IDirectUploadStore, DirectUploadStore>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
@@ -53,6 +54,7 @@ public static class ServiceRegistration
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();
+        services.AddSingleton<DirectUploads>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SnapshotPublisher>();
         return services;

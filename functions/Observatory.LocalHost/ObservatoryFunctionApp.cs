@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Observatory.Functions;
+using Observatory.LocalHost.Emulation;
 
 namespace Observatory.LocalHost;
 
@@ -12,6 +14,11 @@ public static class ObservatoryFunctionApp
     public static LocalHostOptions CreateOptions() => new()
     {
         FunctionsAssembly = typeof(ServiceRegistration).Assembly,
-        ConfigureServices = (services, configuration) => services.AddObservatory(configuration),
+        ConfigureServices = (services, configuration) =>
+        {
+            services.AddObservatory(configuration);
+            // Azurite has no Event Grid: the local host announces direct uploads itself.
+            services.AddHostedService<UploadEventEmulator>();
+        },
     };
 }
