@@ -7,6 +7,7 @@ using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Security;
 using Observatory.Core.Submissions;
+using Observatory.Core.Templates;
 using Observatory.Core.Validation;
 using Observatory.Functions.Http;
 using Observatory.Storage;
@@ -48,6 +49,8 @@ public static class ServiceRegistration
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();
+        services.AddSingleton<ReturnTemplateBuilder>();
+        services.AddSingleton<ReturnTemplateService>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Observatory.Core.ReferenceData;
 using Observatory.Core.Templates;
 using Observatory.Core.Tests.ReferenceData;
 using Observatory.Core.Validation;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Templates;
 

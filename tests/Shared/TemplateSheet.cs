@@ -1,8 +1,8 @@
 using Observatory.Core.Languages;
 using Observatory.Core.ReferenceData;
-using Observatory.Core.Tests.ReferenceData;
+using Xunit;
 
-namespace Observatory.Core.Tests.Templates;
+namespace Observatory.Tests.Shared;
 
 /// <summary>
 /// The data sheet of a generated template as a person finds their way in it: the columns by their header labels, the
@@ -10,6 +10,8 @@ namespace Observatory.Core.Tests.Templates;
 /// </summary>
 internal sealed class TemplateSheet
 {
+    private static IndicatorCatalog Catalog => ReferenceDataSet.Default.Catalog;
+
     private readonly GeneratedWorkbook _workbook;
     private readonly Dictionary<string, string> _letters = new(StringComparer.Ordinal);
 
@@ -28,7 +30,7 @@ internal sealed class TemplateSheet
                 if (!labels.Any(l => l.Text == Label(ReturnColumn.Indicator)) || !labels.Any(l => l.Text == Label(ReturnColumn.Value))) continue;
                 Name = sheet.Name!;
                 HeaderRow = (int)row.RowIndex!.Value;
-                foreach (var column in Shipped.Catalog.Columns)
+                foreach (var column in Catalog.Columns)
                 {
                     var match = labels.FirstOrDefault(l => l.Text == column.Labels[language]);
                     if (match.Letter is not null) _letters[column.Column] = match.Letter;
@@ -45,7 +47,7 @@ internal sealed class TemplateSheet
 
     public int HeaderRow { get; }
 
-    public string Label(string column) => Shipped.Catalog.FindColumn(column)!.Labels[Language];
+    public string Label(string column) => Catalog.FindColumn(column)!.Labels[Language];
 
     /// <summary>The letter of a column (a <see cref="ReturnColumn"/> constant or a dimension id), found by its header.</summary>
     public string Letter(string column) => _letters[column];
@@ -61,7 +63,7 @@ internal sealed class TemplateSheet
     /// <summary>The listed row of an indicator cell: its label, and the label of each dimension's code (blank or "Total" for _T).</summary>
     public int RowOf(string indicatorCode, params (string Dimension, string Code)[] codes)
     {
-        var indicator = Shipped.Catalog.FindIndicator(indicatorCode)!;
+        var indicator = Catalog.FindIndicator(indicatorCode)!;
         return ListedRows.Single(row =>
         {
             if (Text(ReturnColumn.Indicator, row) != indicator.Labels[Language]) return false;
@@ -69,7 +71,7 @@ internal sealed class TemplateSheet
             {
                 var code = codes.FirstOrDefault(c => c.Dimension == dimension).Code ?? CodeList.Total;
                 var written = Text(dimension, row);
-                Assert.True(Shipped.Catalog.TryResolveCode(dimension, written, out var resolved), $"'{written}' in {dimension} of row {row}");
+                Assert.True(Catalog.TryResolveCode(dimension, written, out var resolved), $"'{written}' in {dimension} of row {row}");
                 if (resolved != code) return false;
             }
             return true;

@@ -2,7 +2,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Observatory.Core.Tests.Templates;
+namespace Observatory.Tests.Shared;
+
+// Shared by the unit and integration tests (linked into both projects).
 
 /// <summary>
 /// A workbook the pipeline wrote, read with the OpenXml SDK as Excel would see it, and edited the way a person types
