@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Observatory.Core;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Reports;
 using Observatory.Core.Security;
 using Observatory.Core.Submissions;
 using Observatory.Core.Templates;
@@ -51,6 +52,7 @@ public static class ServiceRegistration
         services.AddSingleton<SubmissionAdministration>();
         services.AddSingleton<ReturnTemplateBuilder>();
         services.AddSingleton<ReturnTemplateService>();
+        services.AddSingleton<SubmissionReportRenderer>();
         return services;
     }
 
