@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Observatory.Core.Languages;
 using Observatory.Core.Reading;
 using Observatory.Core.Reading.Tabular;
@@ -153,7 +154,10 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup and leaves letters of every script as they are: the page is UTF-8.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 }
