@@ -66,7 +66,15 @@ public sealed class GetSubmissionReport
             return ApiResults.Problem(StatusCodes.Status409Conflict, "No report yet", detail);
         }
 
-        var rendered = await _renderer.RenderAsync(submission, report, format, language, cancellationToken);
+        RenderedReport rendered;
+        try
+        {
+            rendered = await _renderer.RenderAsync(submission, report, format, language, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return ApiResults.NotFound($"The file of submission {id} is no longer stored, so its rows cannot be shown; GET /api/submissions/{id} still lists its problems.");
+        }
         request.HttpContext.Response.Headers.CacheControl = "private, no-store";
         return format == ReportFormat.Xlsx
             ? new FileContentResult(rendered.Content, rendered.ContentType) { FileDownloadName = rendered.FileName }
