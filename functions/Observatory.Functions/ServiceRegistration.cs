@@ -6,9 +6,11 @@ using Observatory.Core;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Observations;
+using Observatory.Core.Reports;
 using Observatory.Core.Security;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Submissions;
+using Observatory.Core.Templates;
 using Observatory.Core.Validation;
 using Observatory.Functions.Http;
 using Observatory.Storage;
@@ -57,6 +59,9 @@ public static class ServiceRegistration
         services.AddSingleton<DirectUploads>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SnapshotPublisher>();
+        services.AddSingleton<ReturnTemplateBuilder>();
+        services.AddSingleton<ReturnTemplateService>();
+        services.AddSingleton<SubmissionReportRenderer>();
         return services;
     }
 
