@@ -53,6 +53,7 @@ public static class ServiceRegistration
         // Use cases.
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<CallerAuthentication>();
+        services.AddSingleton<SubmissionAccess>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();

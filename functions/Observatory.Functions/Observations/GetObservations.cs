@@ -34,12 +34,8 @@ public sealed class GetObservations
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
 
-        var countryText = request.Query["country"].ToString();
-        var country = countryText.Length == 0 ? caller.Country
-            : _referenceData.States.TryResolve(countryText, out var state) ? state.Iso3 : null;
-        if (country is null)
-            return ApiResults.BadRequest(countryText.Length == 0 ? "Give the state: country=MEX." : $"'{countryText}' is not a member state.");
-        if (!caller.CanActFor(country)) return ApiResults.Forbidden($"This key cannot read the data of {country}.");
+        if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
+        var country = state.Iso3;
         if (!int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             return ApiResults.BadRequest("Give the reporting year: year=2025.");
 

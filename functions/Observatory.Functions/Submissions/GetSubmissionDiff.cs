@@ -15,14 +15,14 @@ namespace Observatory.Functions.Submissions;
 public sealed class GetSubmissionDiff
 {
     private readonly CallerAuthentication _authentication;
-    private readonly ISubmissionStore _submissions;
+    private readonly SubmissionAccess _access;
     private readonly IObservationStore _observations;
 
     /// <summary>Creates the function.</summary>
-    public GetSubmissionDiff(CallerAuthentication authentication, ISubmissionStore submissions, IObservationStore observations)
+    public GetSubmissionDiff(CallerAuthentication authentication, SubmissionAccess access, IObservationStore observations)
     {
         _authentication = authentication;
-        _submissions = submissions;
+        _access = access;
         _observations = observations;
     }
 
@@ -34,11 +34,9 @@ public sealed class GetSubmissionDiff
         CancellationToken cancellationToken)
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!SubmissionId.TryParse(id, out var country, out var year)) return ApiResults.NotFound($"There is no submission '{id}'.");
-        if (!caller.CanActFor(country)) return ApiResults.Forbidden($"Submission {id} belongs to {country}; this key cannot read it.");
-
-        var submission = await _submissions.FindAsync(id, cancellationToken);
-        if (submission is null) return ApiResults.NotFound($"There is no submission '{id}'.");
+        var (submission, refusal) = await _access.FindAsync(caller, id, cancellationToken);
+        if (submission is null) return refusal!;
+        var (country, year) = (submission.Country, submission.Year);
         if (submission.Status != SubmissionStatus.Accepted)
             return ApiResults.Problem(StatusCodes.Status409Conflict, "No data to compare", $"Submission {id} is {submission.Status.ToApiName()}: only accepted submissions have data.");
 

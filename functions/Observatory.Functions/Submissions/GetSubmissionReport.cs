@@ -17,15 +17,15 @@ namespace Observatory.Functions.Submissions;
 public sealed class GetSubmissionReport
 {
     private readonly CallerAuthentication _authentication;
-    private readonly ISubmissionStore _submissions;
+    private readonly SubmissionAccess _access;
     private readonly IReportStore _reports;
     private readonly SubmissionReportRenderer _renderer;
 
     /// <summary>Creates the function.</summary>
-    public GetSubmissionReport(CallerAuthentication authentication, ISubmissionStore submissions, IReportStore reports, SubmissionReportRenderer renderer)
+    public GetSubmissionReport(CallerAuthentication authentication, SubmissionAccess access, IReportStore reports, SubmissionReportRenderer renderer)
     {
         _authentication = authentication;
-        _submissions = submissions;
+        _access = access;
         _reports = reports;
         _renderer = renderer;
     }
@@ -38,9 +38,6 @@ public sealed class GetSubmissionReport
         CancellationToken cancellationToken)
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!SubmissionId.TryParse(id, out var country, out _)) return ApiResults.NotFound($"There is no submission '{id}'.");
-        if (!caller.CanActFor(country)) return ApiResults.Forbidden($"Submission {id} belongs to {country}; this key cannot read it.");
-
         var formatText = request.Query["format"].ToString();
         ReportFormat format;
         switch (formatText.ToLowerInvariant())
@@ -50,12 +47,9 @@ public sealed class GetSubmissionReport
             default: return ApiResults.BadRequest($"'{formatText}' is not a report format: use format=xlsx or format=html.");
         }
 
-        var submission = await _submissions.FindAsync(id, cancellationToken);
-        if (submission is null) return ApiResults.NotFound($"There is no submission '{id}'.");
-        var language = submission.Language;
-        var lang = request.Query["lang"].ToString();
-        if (lang.Length > 0 && !LanguageCodes.TryParse(lang, out language))
-            return ApiResults.BadRequest($"'{lang}' is not a language of the observatory: use en, es, pt or fr.");
+        var (submission, refusal) = await _access.FindAsync(caller, id, cancellationToken);
+        if (submission is null) return refusal!;
+        if (!RequestParameters.TryLanguage(request, submission.Language, out var language, out refusal)) return refusal;
 
         var report = await _reports.FindAsync(id, cancellationToken);
         if (report is null)

@@ -38,14 +38,7 @@ public sealed class GetTemplate
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
 
-        var countryText = request.Query["country"].ToString();
-        MemberState? state;
-        if (countryText.Length == 0)
-            state = caller.Country is null ? null : _referenceData.States.FindByIso3(caller.Country);
-        else if (!_referenceData.States.TryResolve(countryText, out state))
-            return ApiResults.BadRequest($"'{countryText}' is not a member state. Give its ISO3 code, e.g. country=MEX.");
-        if (state is null) return ApiResults.BadRequest("Give the state the template is for: country=MEX.");
-        if (!caller.CanActFor(state.Iso3)) return ApiResults.Forbidden($"This key cannot fetch the template of {state.Iso3}: it shows that state's data.");
+        if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
 
         // Returns for a year are sent in the year after it, so the last full year is the one being reported.
         var thisYear = _clock.GetUtcNow().Year;
@@ -56,10 +49,7 @@ public sealed class GetTemplate
         if (!state.ParticipatedIn(year))
             return ApiResults.BadRequest($"{state.Names.En} does not take part in the observatory for {year}; staff can tell you more.");
 
-        var language = state.Language;
-        var lang = request.Query["lang"].ToString();
-        if (lang.Length > 0 && !LanguageCodes.TryParse(lang, out language))
-            return ApiResults.BadRequest($"'{lang}' is not a language of the observatory: use en, es, pt or fr.");
+        if (!RequestParameters.TryLanguage(request, state.Language, out var language, out refusal)) return refusal;
 
         var file = await _templates.CreateAsync(state, year, language, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "private, no-store";
