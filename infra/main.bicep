@@ -1,6 +1,6 @@
 // The Observatory pipeline in one resource group: the Function App on Flex Consumption, its
-// identity, the pipeline's data storage, the host's storage, the Key Vault with the admin key,
-// monitoring and alerts. Deploy with:
+// identity, the pipeline's data storage with the Event Grid delivery of direct uploads, the host's
+// storage, the Key Vault with the admin key, monitoring and alerts. Deploy with:
 //   az deployment group create -g <resource-group> -f infra/main.bicep -p infra/main.<env>.bicepparam
 // (docs/deploy.md has the whole procedure).
 targetScope = 'resourceGroup'
@@ -25,8 +25,8 @@ param suppressionThreshold int = 5
 @maxValue(104857600)
 param maxUploadBytes int = 26214400
 
-@description('Queues the pipeline consumes; each gets its "-poison" queue.')
-param queueNames string[] = ['submissions']
+@description('Queues the pipeline consumes; each gets its "-poison" queue. "upload-events" receives the direct-upload events and must stay.')
+param queueNames string[] = ['submissions', 'upload-events']
 
 @description('Tables the pipeline uses.')
 param tableNames string[] = ['submissions', 'observations', 'apikeys', 'snapshots', 'locks']
@@ -92,6 +92,8 @@ var tags = {
   environment: environmentName
 }
 var adminKeySecretName = 'observatory-admin-key'
+// The code's StorageNames.UploadEventsQueue: where Event Grid delivers each created upload.
+var uploadEventsQueueName = 'upload-events'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: 'id-observatory-${environmentName}'
@@ -127,6 +129,19 @@ module dataStorage 'modules/dataStorage.bicep' = {
     deleteLock: dataDeleteLock
     appPrincipalId: identity.properties.principalId
     workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module uploadEvents 'modules/uploadEvents.bicep' = {
+  name: 'upload-events'
+  params: {
+    location: location
+    tags: tags
+    topicName: 'evgt-observatory-${environmentName}'
+    dataAccountName: dataStorage.outputs.accountName
+    uploadsContainerName: dataStorage.outputs.uploadsContainerName
+    queueName: uploadEventsQueueName
+    deadLetterContainerName: '${uploadEventsQueueName}-deadletter'
   }
 }
 
@@ -186,6 +201,7 @@ module alerts 'modules/alerts.bicep' = {
     namePrefix: 'observatory-${environmentName}'
     workspaceId: monitoring.outputs.workspaceId
     dataStorageAccountId: dataStorage.outputs.accountId
+    uploadEventsTopicId: uploadEvents.outputs.topicId
     alertEmailAddresses: alertEmailAddresses
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks one environment's evaluated deployment of infra/main.bicep against the promises that
 docs/deploy.md makes (keyless storage, the identity's exact roles, Flex Consumption, immutable
-snapshots, identity-based settings, alerts), so that a later edit cannot quietly break them.
+snapshots, identity-based settings, the Event Grid delivery of direct uploads, alerts), so that a
+later edit cannot quietly break them.
 
 Usage: promises.py ENV SNAPSHOT PARAMETERS TEMPLATE [LABEL]
   ENV         environment name, as in main.<ENV>.bicepparam (prod is held to stricter rules)
@@ -23,6 +24,7 @@ ROLE = {
     "storageBlobDataContributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
     "storageBlobDataOwner": "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
     "storageQueueDataContributor": "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+    "storageQueueDataMessageSender": "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
     "storageTableDataContributor": "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
     "keyVaultSecretsUser": "4633458b-17de-408a-b874-0445c86b69e6",
     "keyVaultSecretsOfficer": "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
@@ -30,9 +32,14 @@ ROLE = {
 }
 ROLE_NAME = {guid: name for name, guid in ROLE.items()}
 
-EXPECTED_QUEUES = {"submissions"}
+EXPECTED_QUEUES = {"submissions", "upload-events"}
 EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks"}
-EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots"}
+EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots", "upload-events-deadletter"}
+# Direct uploads: Event Grid announces each blob created in UPLOADS_CONTAINER on UPLOAD_EVENTS_QUEUE
+# and writes what it cannot deliver to UPLOAD_DEAD_LETTERS, all in the data account.
+UPLOADS_CONTAINER = "uploads"
+UPLOAD_EVENTS_QUEUE = "upload-events"
+UPLOAD_DEAD_LETTERS = "upload-events-deadletter"
 # Settings Flex Consumption rejects, or that would carry a storage secret.
 FORBIDDEN_SETTINGS = {
     "AzureWebJobsStorage", "Storage", "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION",
@@ -90,6 +97,15 @@ class Deployment:
         return next(r for r in self.of_type("Microsoft.Storage/storageAccounts") if r["id"] == match.group(1))
 
     @property
+    def upload_topic(self):
+        """The Event Grid system topic of the data account."""
+        topics = [t for t in self.of_type("Microsoft.EventGrid/systemTopics")
+                  if t["properties"].get("source") == self.data_account["id"]]
+        if len(topics) != 1:
+            raise AssertionError(f"expected one Event Grid system topic on the data account, found {len(topics)}")
+        return topics[0]
+
+    @property
     def data_account(self):
         return self.account_read_by("Storage__blobServiceUri")
 
@@ -100,6 +116,20 @@ class Deployment:
     def reads_identity(self, value, field):
         """True when an expression reads the given field (principalId, clientId) of the app's identity."""
         return isinstance(value, str) and f"reference('{self.identity['id']}'" in value and value.endswith(f".{field}]")
+
+    def reads_topic_identity(self, value):
+        """True when an expression reads the principal ID of the upload topic's system-assigned identity."""
+        topics = self.of_type("Microsoft.EventGrid/systemTopics")
+        return isinstance(value, str) and value.endswith(".identity.principalId]") and any(
+            f"reference('{t['id']}'" in value for t in topics)
+
+    def upload_topic_roles(self):
+        """Where the upload topic's identity may act: exactly these (role, scope) pairs."""
+        data_id = self.data_account["id"]
+        return {
+            (ROLE["storageQueueDataMessageSender"], f"{data_id}/queueServices/default/queues/{UPLOAD_EVENTS_QUEUE}"),
+            (ROLE["storageBlobDataContributor"], f"{data_id}/blobServices/default/containers/{UPLOAD_DEAD_LETTERS}"),
+        }
 
     def role_assignments(self):
         """(principal expression, role GUID, scope ID) of every role assignment."""
@@ -222,10 +252,56 @@ def identity_roles(d):
         return ", ".join(f"{ROLE_NAME.get(role, role)} on {scope.rsplit('/', 1)[-1]}" for role, scope in sorted(pairs))
     require(not granted - expected, f"unexpected roles for the app's identity: {describe(granted - expected)}")
     require(not expected - granted, f"missing roles for the app's identity: {describe(expected - granted)}")
+    # Two other principals hold roles, each checked to the exact pair: the key administrator, and the
+    # system identity of the Event Grid topic that delivers upload events (upload-events-delivery).
     for principal, role, scope in d.role_assignments():
-        if not d.reads_identity(principal, "principalId"):
+        if d.reads_identity(principal, "principalId"):
+            continue
+        if d.reads_topic_identity(principal):
+            require((role, scope) in d.upload_topic_roles(),
+                    f"the upload topic's identity may not hold {ROLE_NAME.get(role, role)} on {scope}")
+        else:
             require(role == ROLE["keyVaultSecretsOfficer"] and scope == vault_id,
                     f"only the key administrator's Key Vault Secrets Officer role may go to another principal, found {ROLE_NAME.get(role, role)} on {scope}")
+
+
+@check("upload-events-delivery")
+def upload_events(d):
+    data_id = d.data_account["id"]
+    topic = d.upload_topic
+    require(topic["properties"].get("topicType") == "Microsoft.Storage.StorageAccounts",
+            f"the system topic's type is {topic['properties'].get('topicType')}")
+    require(topic.get("identity", {}).get("type") == "SystemAssigned", "the system topic must have a system-assigned identity")
+    subscriptions = [s for s in d.of_type("Microsoft.EventGrid/systemTopics/eventSubscriptions")
+                     if s["id"].startswith(topic["id"] + "/eventSubscriptions/")]
+    def to_upload_queue(s):
+        destination = s["properties"].get("deliveryWithResourceIdentity", {}).get("destination", {})
+        return (destination.get("endpointType") == "StorageQueue"
+                and destination.get("properties", {}).get("resourceId") == data_id
+                and destination.get("properties", {}).get("queueName") == UPLOAD_EVENTS_QUEUE)
+    delivering = [s for s in subscriptions if to_upload_queue(s)]
+    require(len(delivering) == 1, f"expected one subscription delivering with a managed identity to the {UPLOAD_EVENTS_QUEUE} queue of the data account, found {len(delivering)}")
+    p = delivering[0]["properties"]
+    require(p["deliveryWithResourceIdentity"].get("identity", {}).get("type") == "SystemAssigned",
+            "delivery must authenticate with the topic's system-assigned identity")
+    require("destination" not in p, "the subscription must not also name a destination delivered without an identity")
+    require(p.get("eventDeliverySchema") == "EventGridSchema", "events must be delivered in the Event Grid schema the queue function reads")
+    f = p.get("filter", {})
+    require(f.get("includedEventTypes") == ["Microsoft.Storage.BlobCreated"], f"the subscription must take BlobCreated events only, not {f.get('includedEventTypes')}")
+    prefix = f"/blobServices/default/containers/{UPLOADS_CONTAINER}/"
+    require(f.get("subjectBeginsWith") == prefix, f"the subject filter must be {prefix!r}, not {f.get('subjectBeginsWith')!r}")
+    require(not f.get("advancedFilters"), "no advanced filter may narrow the uploads further")
+    dead = p.get("deadLetterWithResourceIdentity", {})
+    dead_to = dead.get("deadLetterDestination", {})
+    require(dead.get("identity", {}).get("type") == "SystemAssigned" and dead_to.get("endpointType") == "StorageBlob"
+            and dead_to.get("properties", {}).get("resourceId") == data_id
+            and dead_to.get("properties", {}).get("blobContainerName") == UPLOAD_DEAD_LETTERS,
+            f"undeliverable events must be dead-lettered, with the identity, to the {UPLOAD_DEAD_LETTERS} container")
+    granted = {(role, scope) for principal, role, scope in d.role_assignments() if d.reads_topic_identity(principal)}
+    missing = d.upload_topic_roles() - granted
+    require(not missing, "the topic's identity lacks " + ", ".join(f"{ROLE_NAME[r]} on {s.rsplit('/', 1)[-1]}" for r, s in sorted(missing)))
+    require(granted == d.upload_topic_roles(), "the topic's identity holds roles beyond the queue sender and dead-letter writer")
+    return f"{prefix} -> {UPLOAD_EVENTS_QUEUE}"
 
 
 @check("flex-consumption-plan")
@@ -339,6 +415,11 @@ def alerts(d):
     queries = [c["query"] for r in rules for c in r["properties"]["criteria"]["allOf"]]
     require(any("StorageQueueLogs" in q and '"-poison"' in q for q in queries), "no enabled alert on poison queues")
     require(any("AppTraces" in q and "Submission" in q and "failed" in q for q in queries), "no enabled alert on failed submissions")
+    topic_metrics = {c.get("metricName") for r in d.of_type("Microsoft.Insights/metricAlerts")
+                     if r["properties"].get("enabled") is True and r["properties"].get("scopes") == [d.upload_topic["id"]]
+                     for c in r["properties"]["criteria"]["allOf"]}
+    for metric in ("DeadLetteredCount", "DroppedEventCount"):
+        require(metric in topic_metrics, f"no enabled alert on the upload topic's {metric}")
     queue_service = f"{d.data_account['id']}/queueServices/default"
     settings = [r for r in d.of_type("Microsoft.Insights/diagnosticSettings") if r["id"].startswith(f"[extensionResourceId('{queue_service}'")
                 or r["id"].startswith(queue_service + "/")]
@@ -347,6 +428,8 @@ def alerts(d):
     emails = d.parameters.get("alertEmailAddresses") or []
     if emails:
         require(all(r["properties"].get("actions", {}).get("actionGroups") for r in rules), "alert rules do not notify the action group")
+        require(all(r["properties"].get("actions") for r in d.of_type("Microsoft.Insights/metricAlerts")),
+                "metric alert rules do not notify the action group")
     return f"{len(emails)} recipient(s)"
 
 

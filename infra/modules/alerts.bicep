@@ -1,5 +1,6 @@
-// Alerts for the two ways a submission can go wrong without anyone noticing: a message that ends
-// in a poison queue, and a submission the app gives up on. Both notify the staff addresses given.
+// Alerts for the ways a return can go missing without anyone noticing: a message that ends in a
+// poison queue, a submission the app gives up on, and a direct upload whose event Event Grid could
+// not deliver. All notify the staff addresses given.
 
 @description('Azure region of the log search alert rules.')
 param location string
@@ -15,6 +16,9 @@ param workspaceId string
 
 @description('Resource ID of the data storage account, whose queues are watched.')
 param dataStorageAccountId string
+
+@description('Resource ID of the Event Grid system topic that delivers direct-upload events.')
+param uploadEventsTopicId string
 
 @description('E-mail addresses of the staff who are alerted; empty creates the rules without notifications.')
 param alertEmailAddresses string[]
@@ -153,3 +157,43 @@ resource queueBacklog 'Microsoft.Insights/metricAlerts@2026-01-01' = {
     actions: [for id in actions.actionGroups: { actionGroupId: id }]
   }
 }
+
+// A direct upload announced by no message never becomes a submission, and nobody would know:
+// Event Grid dead-letters an event it cannot deliver for good (queue gone, role removed, a day of
+// failed retries) and drops one it cannot even dead-letter. Either count above zero alerts.
+var undeliveredUploadEvents = [
+  { name: 'dead-lettered', metric: 'DeadLetteredCount', fate: 'wrote it to the dead-letter container' }
+  { name: 'dropped', metric: 'DroppedEventCount', fate: 'dropped it' }
+]
+
+resource uploadEventUndelivered 'Microsoft.Insights/metricAlerts@2026-01-01' = [
+  for undelivered in undeliveredUploadEvents: {
+    name: '${namePrefix}-upload-event-${undelivered.name}'
+    location: 'global'
+    tags: tags
+    properties: {
+      description: 'Event Grid could not deliver the event of a direct upload and ${undelivered.fate}: the upload has not reached the pipeline. See docs/deploy.md, "Alerts".'
+      severity: 1
+      enabled: true
+      scopes: [uploadEventsTopicId]
+      evaluationFrequency: 'PT15M'
+      windowSize: 'PT15M'
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+        allOf: [
+          {
+            criterionType: 'StaticThresholdCriterion'
+            name: undelivered.name
+            metricNamespace: 'Microsoft.EventGrid/systemTopics'
+            metricName: undelivered.metric
+            timeAggregation: 'Total'
+            operator: 'GreaterThan'
+            threshold: 0
+          }
+        ]
+      }
+      autoMitigate: true
+      actions: [for id in actions.actionGroups: { actionGroupId: id }]
+    }
+  }
+]

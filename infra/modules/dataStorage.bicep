@@ -1,6 +1,7 @@
 // The pipeline's own data: raw uploads, reports, direct uploads and published snapshots (blobs),
-// the submission queues and their poison queues, and the tables. Only Microsoft Entra identities
-// reach it: shared keys (and so account keys, connection strings and account SAS) are disabled.
+// the queues (submissions, upload events) and their poison queues, and the tables. Only Microsoft
+// Entra identities reach it: shared keys (and so account keys, connection strings and account SAS)
+// are disabled.
 import { builtInRoles } from 'roles.bicep'
 
 @description('Azure region of the resources.')
@@ -48,7 +49,8 @@ param workspaceId string
 
 // Private containers; "snapshots" holds the published open data, which researchers read through
 // the Function App's /api/opendata routes rather than anonymously from storage.
-var privateContainerNames = ['raw', 'reports', 'uploads']
+var uploadsContainerName = 'uploads'
+var privateContainerNames = ['raw', 'reports', uploadsContainerName]
 var snapshotsContainerName = 'snapshots'
 var allQueueNames = flatten(map(queueNames, name => [name, '${name}-poison']))
 
@@ -219,6 +221,9 @@ output endpoints object = {
   queue: account.properties.primaryEndpoints.queue
   table: account.properties.primaryEndpoints.table
 }
+
+@description('Container that direct uploads are written to, whose created blobs Event Grid announces.')
+output uploadsContainerName string = uploadsContainerName
 
 @description('Every queue created, poison queues included.')
 output queueNames string[] = allQueueNames

@@ -9,6 +9,8 @@ var builtInRoles = {
   // What Microsoft documents for the Functions host's own storage (AzureWebJobsStorage).
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  // Add messages to a queue, nothing else; what Event Grid needs to deliver to a storage queue.
+  storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Read secret values; what a Key Vault reference in an app setting needs.
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
