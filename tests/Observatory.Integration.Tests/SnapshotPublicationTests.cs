@@ -140,6 +140,20 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
         Assert.False(states["CUB"].GetProperty("participating").GetBoolean());
     }
 
+    [Fact]
+    public async Task Only_one_compile_of_a_year_runs_at_a_time()
+    {
+        // Another instance holds the year's compile lease: this request is refused, not run twice.
+        var leases = pipeline.Services.GetRequiredService<IExclusiveLease>();
+        await using (var held = await leases.TryAcquireAsync($"snapshot-{Year}", TimeSpan.FromMinutes(1), CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            var refused = await CompileAsync();
+            Assert.Equal(409, refused.Status);
+        }
+        Assert.Equal(201, (await CompileAsync()).Status);
+    }
+
     private Task<ApiResponse> CompileAsync() =>
         pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{Year}", key: pipeline.AdminKey),
             r => pipeline.Function<CompileSnapshot>().Run(r, Year, CancellationToken.None));
