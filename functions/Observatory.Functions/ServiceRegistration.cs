@@ -55,6 +55,9 @@ public static class ServiceRegistration
         services.AddSingleton<SubmissionAdministration>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SnapshotPublisher>();
+
+        // The web portal's files, read from the assembly once.
+        services.AddSingleton<Portal.PortalAssets>();
         return services;
     }
 
