@@ -102,6 +102,9 @@ function wireDropZone() {
 
 function setProgress(fraction) {
   const percent = Math.round(fraction * 100);
+  const label = byId('upload-progress-label');
+  label.dataset.i18n = percent === 100 ? 'focal.sent' : 'focal.uploading';
+  replaceContent(label, t(label.dataset.i18n));
   byId('upload-progress').value = percent;
   replaceContent(byId('upload-percent'), `${percent} %`);
 }

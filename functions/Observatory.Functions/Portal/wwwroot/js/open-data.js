@@ -98,7 +98,7 @@ async function renderIndicators(year) {
   const mainColumns = [VICTIMS, RATE, PROSECUTED, CONVICTED];
   replaceContent(byId('main-table'), table({
     t: key => (key.startsWith('ind:') ? indicatorLabel(catalog, key.slice(4)) + (key.endsWith(RATE) ? ` (${t('data.perHundredThousand')})` : '') : t(key)),
-    caption: t('openData.mainTableCaption', { year }), id: 'main-indicators', className: 'data-table',
+    caption: t('openData.mainTableCaption', { year }), id: 'main-indicators', className: 'data-table', stack: true,
     columns: [
       { key: 'data.state', cell: c => stateName(catalog, c) },
       ...mainColumns.map(indicator => ({ key: `ind:${indicator}`, numeric: true, cell: c => cellContent(totalCell(rows, c, indicator), indicator) })),

@@ -13,10 +13,9 @@ export function statusBadge(status) {
 
 /** The counts of a submission as a description list. */
 export function countsList(counts) {
-  return ['rows', 'observations', 'errors', 'warnings'].map(name => [
+  return ['rows', 'observations', 'errors', 'warnings'].map(name => el('div', {},
     el('dt', {}, t(`counts.${name}`)),
-    el('dd', { 'data-count': name }, formatNumber(counts?.[name] ?? 0)),
-  ]);
+    el('dd', { 'data-count': name }, formatNumber(counts?.[name] ?? 0))));
 }
 
 /** The errors or warnings of a submission as a table: where in the file, the value found, what to do. */
