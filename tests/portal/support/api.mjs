@@ -49,8 +49,9 @@ export async function waitUntilFinal(id, key, { timeoutMs = 30_000 } = {}) {
 }
 
 /** Uploads a return through the API and waits for its verdict. */
-export async function submit(key, { country, year, bytes, contentType, mode = 'replace' }) {
-  const answer = await api('POST', `submissions?country=${country}&year=${year}&mode=${mode}`, { key, body: bytes, contentType });
+export async function submit(key, { country, year, bytes, contentType, fileName, mode = 'replace' }) {
+  const name = fileName ? `&fileName=${encodeURIComponent(fileName)}` : '';
+  const answer = await api('POST', `submissions?country=${country}&year=${year}&mode=${mode}${name}`, { key, body: bytes, contentType });
   if (answer.status !== 202 && answer.status !== 200) throw new Error(`upload for ${country} ${year}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return waitUntilFinal(answer.body.id, key);
 }

@@ -18,14 +18,14 @@ export async function publishTestData() {
   for (const country of ['MEX', 'BRA', 'HTI', 'JAM']) keys[country] = (await issueKey(country)).key;
 
   const verdicts = await Promise.all([
-    submit(keys.MEX, { country: 'MEX', year: 2025, bytes: sample('mexico-2025-es.xlsx'), contentType: contentTypes.xlsx }),
-    submit(keys.BRA, { country: 'BRA', year: 2025, bytes: sample('brasil-2025-pt.csv'), contentType: contentTypes.csv }),
-    submit(keys.HTI, { country: 'HTI', year: 2025, bytes: sample('haiti-2025-fr.xlsx'), contentType: contentTypes.xlsx }),
+    submit(keys.MEX, { country: 'MEX', year: 2025, fileName: 'mexico-2025-es.xlsx', bytes: sample('mexico-2025-es.xlsx'), contentType: contentTypes.xlsx }),
+    submit(keys.BRA, { country: 'BRA', year: 2025, fileName: 'brasil-2025-pt.csv', bytes: sample('brasil-2025-pt.csv'), contentType: contentTypes.csv }),
+    submit(keys.HTI, { country: 'HTI', year: 2025, fileName: 'haiti-2025-fr.xlsx', bytes: sample('haiti-2025-fr.xlsx'), contentType: contentTypes.xlsx }),
     submit(keys.JAM, {
-      country: 'JAM', year: 2025, contentType: contentTypes.json,
+      country: 'JAM', year: 2025, contentType: contentTypes.json, fileName: 'jamaica-2025.json',
       bytes: jsonReturn({ country: 'JAM', year: 2025, victims: 3, population: 650_000, prosecuted: 8, convicted: 3 }),
     }),
-    ...returns2024.map(r => submit(keys[r.country], { country: r.country, year: 2024, contentType: contentTypes.json, bytes: jsonReturn({ ...r, year: 2024 }) })),
+    ...returns2024.map(r => submit(keys[r.country], { country: r.country, year: 2024, contentType: contentTypes.json, fileName: `${r.country.toLowerCase()}-2024.json`, bytes: jsonReturn({ ...r, year: 2024 }) })),
   ]);
   const notAccepted = verdicts.filter(v => v.status !== 'accepted');
   if (notAccepted.length > 0) throw new Error(`returns not accepted: ${JSON.stringify(notAccepted.map(v => [v.id, v.status, v.errors]))}`);
