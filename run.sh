@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the pipeline on this machine: Azurite (in memory) and the local host on http://127.0.0.1:7071, which serves
-# the Function App's routes, queues and schedule. Ctrl-C stops both.
+# the Function App's routes, queues and schedule, and the web portal at /api/portal/. Ctrl-C stops both.
 #   ./run.sh          start, ready for an upload
 #   ./run.sh --demo   also load sample returns of three states in three languages (samples/)
 # The admin key is Observatory__AdminKey from the environment, or a new one printed at start.
@@ -52,6 +52,7 @@ done
 
 echo
 echo "The pipeline is running at $url (Azurite on 127.0.0.1:$blob_port)."
+echo "The web portal: $url/api/portal/"
 if [ "${generated_key:-false}" = true ]; then
   echo "Admin key (generated for this run): $Observatory__AdminKey"
   echo "  export ADMIN_KEY='$Observatory__AdminKey'"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the pipeline: unit tests, integration tests against an Azurite of its own (in memory, on free
-# ports, stopped at the end), the local host's tests and the infrastructure checks.
-# Installs what it needs first (npm ci for Azurite, dotnet restore). Ends with the line "N passed, N failed".
+# ports, stopped at the end), the local host's tests, the web portal's tests in headless Chromium and the
+# infrastructure checks.
+# Installs what it needs first (npm ci for Azurite, Chart.js and the browser tests' packages; dotnet restore; Debian's
+# chromium when it is missing). Ends with the line "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -35,6 +37,17 @@ for trx in "$results"/*.trx; do
 done
 # A test run that crashed before writing its results counts as a failure.
 if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+if [ -x tests/portal/run.sh ]; then
+  echo "== web portal in headless Chromium"
+  # Its own Azurite and local host (the Release build made above); its last line is "portal: N passed, N failed".
+  tests/portal/run.sh --no-build 2>&1 | tee "$results/portal.log"; portal_status=${PIPESTATUS[0]}
+  portal_line="$(grep -E '^portal: [0-9]+ passed, [0-9]+ failed' "$results/portal.log" | tail -n 1)"
+  pp="$(sed -n 's/^portal: \([0-9]*\) passed.*/\1/p' <<<"$portal_line")"
+  pf="$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$portal_line")"
+  passed=$((passed + ${pp:-0})); failed=$((failed + ${pf:-0}))
+  if [ "$portal_status" -ne 0 ] && [ "${pf:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+fi
 
 if [ -x infra/check.sh ]; then
   echo "== infrastructure checks"

@@ -63,6 +63,9 @@ public static class ServiceRegistration
         services.AddSingleton<ReturnTemplateBuilder>();
         services.AddSingleton<ReturnTemplateService>();
         services.AddSingleton<SubmissionReportRenderer>();
+
+        // The web portal's files, read from the assembly once.
+        services.AddSingleton<Portal.PortalAssets>();
         return services;
     }
 

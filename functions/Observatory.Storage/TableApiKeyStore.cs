@@ -29,10 +29,24 @@ public sealed class TableApiKeyStore : IApiKeyStore
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, keyId, cancellationToken: cancellationToken);
         if (!response.HasValue) return null;
-        var e = response.Value!;
-        return new ApiKeyRecord(e.RowKey, e.GetString("Country"), e.GetString("Label") ?? string.Empty, e.GetString("Hash"),
-            e.GetDateTimeOffset("CreatedAt") ?? default, e.GetDateTimeOffset("RevokedAt"));
+        return ToRecord(response.Value!);
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string? country, CancellationToken cancellationToken)
+    {
+        var filter = country is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Country eq {country}");
+        var records = new List<ApiKeyRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            records.Add(ToRecord(entity));
+        return records;
+    }
+
+    private static ApiKeyRecord ToRecord(TableEntity e) =>
+        new(e.RowKey, e.GetString("Country"), e.GetString("Label") ?? string.Empty, e.GetString("Hash"),
+            e.GetDateTimeOffset("CreatedAt") ?? default, e.GetDateTimeOffset("RevokedAt"));
 
     /// <inheritdoc />
     public async Task<bool> RevokeAsync(string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)

@@ -45,5 +45,6 @@ public sealed class PlatformIdentityTests
         public Task CreateAsync(ApiKeyRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken) => Task.FromResult<ApiKeyRecord?>(null);
         public Task<bool> RevokeAsync(string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string? country, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ApiKeyRecord>>([]);
     }
 }

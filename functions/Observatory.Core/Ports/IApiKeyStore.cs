@@ -11,6 +11,9 @@ public interface IApiKeyStore
     /// <summary>The record with this key id, or null.</summary>
     Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken);
 
+    /// <summary>Every key record, revoked ones included; only those of <paramref name="country"/> (ISO3) when it is given.</summary>
+    Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string? country, CancellationToken cancellationToken);
+
     /// <summary>Marks the key revoked; false when no key has that id.</summary>
     Task<bool> RevokeAsync(string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken);
 }

@@ -45,6 +45,24 @@ public sealed class ApiKeyService
         return (record, key);
     }
 
+    /// <summary>
+    /// The keys issued so far, newest first, revoked ones included so that staff can see who held access; only those of
+    /// <paramref name="country"/> (any form a member state is written in) when it is given.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="country"/> is given and is not a member state.</exception>
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string? country, CancellationToken cancellationToken)
+    {
+        string? iso3 = null;
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            if (!_referenceData.States.TryResolve(country, out var state))
+                throw new ArgumentException($"'{country}' is not a member state.", nameof(country));
+            iso3 = state.Iso3;
+        }
+        var records = await _store.ListAsync(iso3, cancellationToken);
+        return records.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.KeyId, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Revokes a key at once; false when no key has that id.</summary>
     public Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken) =>
         _store.RevokeAsync(keyId, _clock.GetUtcNow(), cancellationToken);

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Security;
+using Observatory.Functions.Http;
+
+namespace Observatory.Functions.Admin;
+
+/// <summary>
+/// GET /api/admin/keys[?country=MEX] (staff): the keys issued, newest first, revoked ones included, so that staff can
+/// see who holds access and revoke a key by its id. Never the key itself nor its hash.
+/// </summary>
+public sealed class ListApiKeys
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly ApiKeyService _keys;
+
+    /// <summary>Creates the function.</summary>
+    public ListApiKeys(CallerAuthentication authentication, ApiKeyService keys)
+    {
+        _authentication = authentication;
+        _keys = keys;
+    }
+
+    /// <summary>Lists the keys.</summary>
+    [Function(nameof(ListApiKeys))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/keys")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can list keys.");
+
+        IReadOnlyList<ApiKeyRecord> records;
+        try
+        {
+            records = await _keys.ListAsync(request.Query["country"].ToString(), cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiResults.BadRequest(ex.Message);
+        }
+        request.HttpContext.Response.Headers.CacheControl = "private, no-store";
+        return ApiResults.Json(new
+        {
+            keys = records.Select(r => new { keyId = r.KeyId, country = r.Country, label = r.Label, createdAt = r.CreatedAt, revokedAt = r.RevokedAt }),
+        });
+    }
+}

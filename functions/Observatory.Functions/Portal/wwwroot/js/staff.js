@@ -1,0 +1,227 @@
+// The staff page: the coverage of a reporting year (who reported, who is late), issuing and revoking focal points'
+// keys, and compiling a snapshot. Staff sign in with the admin key, kept in the tab's session like a focal point's.
+import { apiFetch } from './api.js';
+import { byId, el, replaceContent, show, table } from './dom.js';
+import { t, formatDateTime, formatNumber, pick } from './i18n.js';
+import { loadCatalog, stateName, statesByName, indicatorLabel } from './catalog.js';
+import { sessionKey } from './session.js';
+import { startPage, wireSignIn, showSignedIn } from './shell.js';
+import { statusBadge } from './submission-view.js';
+
+const page = { catalog: null, coverage: null, keys: [], issued: null, published: null };
+const lastFullYear = () => new Date().getFullYear() - 1;
+
+/**
+ * The day after which a state without accepted data for `year` is late: the scheduled compile of the year's snapshot,
+ * 1 March of the following year (domain.md: returns are expected in the first months of the next year).
+ */
+const deadlineOf = year => new Date(Date.UTC(year + 1, 2, 1));
+
+function standingOf(entry, year, now) {
+  if (!entry.participating) return 'notParticipating';
+  if (entry.reported) return 'reported';
+  return now >= deadlineOf(year) ? 'late' : 'awaited';
+}
+
+async function onSignedIn(caller) {
+  if (caller.role !== 'staff') {
+    showSignedIn(false);
+    // A focal point's key stays signed in for their own page; signing in here with the admin key replaces it.
+    replaceContent(byId('sign-in-error'), t('staff.notStaff'));
+    document.body.dataset.ready = 'true';
+    return;
+  }
+  page.catalog = await loadCatalog();
+  showSignedIn(true);
+  for (const id of ['coverage-year', 'snapshot-year']) {
+    const input = byId(id);
+    if (!input.value) input.value = lastFullYear();
+    input.max = new Date().getFullYear();
+  }
+  replaceContent(byId('issue-state'), statesByName(page.catalog).map(s => el('option', { value: s.iso3 }, pick(s.names))));
+  await Promise.all([loadCoverage(), loadKeys()]);
+  document.body.dataset.ready = 'true';
+}
+
+// ---- coverage ----
+
+async function loadCoverage() {
+  replaceContent(byId('coverage-error'));
+  try {
+    page.coverage = await apiFetch(`admin/coverage?year=${encodeURIComponent(byId('coverage-year').value)}`, { key: sessionKey() });
+    renderCoverage();
+  } catch (failure) {
+    replaceContent(byId('coverage-error'), failure.message);
+  }
+}
+
+function renderCoverage() {
+  const coverage = page.coverage;
+  if (!coverage) return;
+  const now = new Date();
+  const rows = coverage.states.map(entry => ({ ...entry, standing: standingOf(entry, coverage.year, now) }))
+    .sort((a, b) => stateName(page.catalog, a.country).localeCompare(stateName(page.catalog, b.country)));
+  const late = rows.filter(r => r.standing === 'late').length;
+  replaceContent(byId('coverage-summary'), t('staff.coverageSummary', {
+    year: coverage.year, reported: formatNumber(coverage.reported), participating: formatNumber(coverage.participating), late: formatNumber(late),
+  }));
+  replaceContent(byId('coverage-rule'), t('staff.lateRule', { date: new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(deadlineOf(coverage.year)) }));
+  replaceContent(byId('coverage'), table({
+    t, id: 'coverage-table', className: 'coverage', stack: true, caption: t('staff.coverageCaption', { year: coverage.year }),
+    columns: [
+      { key: 'data.state', cell: r => stateName(page.catalog, r.country) },
+      { key: 'staff.standing', cell: r => el('span', { class: `badge standing-${r.standing}`, 'data-standing': r.standing }, t(`standing.${r.standing}`)) },
+      { key: 'staff.lastSubmission', cell: r => (r.lastSubmission ? [statusBadge(r.lastStatus), ' ', formatDateTime(r.lastReceivedAt)] : '') },
+      { key: 'staff.acceptedAt', cell: r => formatDateTime(r.acceptedAt) },
+      {
+        key: 'staff.indicators', numeric: true,
+        cell: r => (r.indicators.length === 0 ? '' : el('span', { title: r.indicators.map(code => indicatorLabel(page.catalog, code)).join('\n') }, formatNumber(r.indicators.length))),
+      },
+    ],
+    rows,
+  }));
+}
+
+// ---- keys ----
+
+async function loadKeys() {
+  try {
+    page.keys = (await apiFetch('admin/keys', { key: sessionKey() })).keys;
+    renderKeys();
+  } catch (failure) {
+    replaceContent(byId('keys-error'), failure.message);
+  }
+}
+
+function renderKeys() {
+  replaceContent(byId('keys'), page.keys.length === 0 ? el('p', { class: 'hint' }, t('staff.noKeys')) : table({
+    t, id: 'keys-table', className: 'keys', stack: true, caption: t('staff.keysCaption'),
+    columns: [
+      { key: 'data.state', cell: k => stateName(page.catalog, k.country) },
+      { key: 'staff.keyLabel', cell: k => k.label },
+      { key: 'staff.keyId', cell: k => el('code', {}, k.keyId) },
+      { key: 'staff.issued', cell: k => formatDateTime(k.createdAt) },
+      { key: 'staff.keyStatus', cell: k => (k.revokedAt ? t('staff.revokedAt', { date: formatDateTime(k.revokedAt) }) : t('staff.active')) },
+      {
+        key: 'focal.actions',
+        cell: k => (k.revokedAt ? '' : el('button', {
+          type: 'button', class: 'danger small', 'data-key-id': k.keyId,
+          'aria-label': t('staff.revokeOf', { id: k.keyId, state: stateName(page.catalog, k.country) }),
+          onclick: () => revoke(k),
+        }, t('staff.revoke'))),
+      },
+    ],
+    rows: page.keys,
+  }));
+}
+
+async function issue(event) {
+  event.preventDefault();
+  replaceContent(byId('keys-error'));
+  const country = byId('issue-state').value;
+  try {
+    page.issued = await apiFetch('admin/keys', { method: 'POST', key: sessionKey(), body: { country, label: byId('issue-label').value.trim() } });
+    byId('issue-label').value = '';
+    renderIssued();
+    await loadKeys();
+  } catch (failure) {
+    replaceContent(byId('keys-error'), failure.message);
+  }
+}
+
+function renderIssued() {
+  const issued = page.issued;
+  if (!issued) return;
+  const copied = el('span', { class: 'hint', 'aria-live': 'polite' });
+  replaceContent(byId('issued'),
+    el('p', {}, t('staff.issuedFor', { state: stateName(page.catalog, issued.country) })),
+    el('p', {}, el('code', { id: 'issued-key', class: 'secret' }, issued.key), ' ',
+      el('button', {
+        type: 'button', class: 'secondary small',
+        onclick: async () => {
+          try {
+            await navigator.clipboard.writeText(issued.key);
+            replaceContent(copied, t('staff.copied'));
+          } catch {
+            replaceContent(copied, t('staff.copyFailed'));
+          }
+        },
+      }, t('staff.copy')), ' ', copied),
+    el('p', { class: 'hint' }, t('staff.shownOnce')));
+}
+
+async function revoke(key) {
+  const state = stateName(page.catalog, key.country);
+  if (!window.confirm(t('staff.confirmRevoke', { id: key.keyId, state }))) return;
+  replaceContent(byId('keys-error'));
+  try {
+    await apiFetch(`admin/keys/${encodeURIComponent(key.keyId)}`, { method: 'DELETE', key: sessionKey() });
+    if (page.issued?.keyId === key.keyId) {
+      page.issued = null;
+      replaceContent(byId('issued'));
+    }
+    await loadKeys();
+  } catch (failure) {
+    replaceContent(byId('keys-error'), failure.message);
+  }
+}
+
+// ---- snapshot ----
+
+async function compile() {
+  const button = byId('snapshot-compile');
+  replaceContent(byId('snapshot-error'));
+  replaceContent(byId('snapshot-result'), t('staff.compiling'));
+  button.disabled = true;
+  try {
+    const year = Number(byId('snapshot-year').value);
+    page.published = await apiFetch(`snapshots/${year}`, { method: 'POST', key: sessionKey() });
+    renderPublished();
+  } catch (failure) {
+    replaceContent(byId('snapshot-result'));
+    replaceContent(byId('snapshot-error'), failure.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function renderPublished() {
+  const published = page.published;
+  if (!published) return;
+  const statistics = published.statistics ?? {};
+  replaceContent(byId('snapshot-result'),
+    t('staff.published', {
+      year: published.year, version: published.version, files: formatNumber(published.files.length),
+      states: formatNumber(statistics.states ?? 0), rows: formatNumber(statistics.rows ?? 0),
+    }), ' ',
+    el('a', { href: 'index.html' }, t('staff.seeOpenData')));
+}
+
+// ---- start ----
+
+async function main() {
+  const caller = await startPage();
+  wireSignIn(onSignedIn);
+  byId('coverage-refresh').addEventListener('click', loadCoverage);
+  byId('coverage-year').addEventListener('keydown', event => { if (event.key === 'Enter') loadCoverage(); });
+  byId('issue-form').addEventListener('submit', issue);
+  byId('snapshot-compile').addEventListener('click', compile);
+  document.addEventListener('languagechange', () => {
+    if (!page.catalog) return;
+    const picker = byId('issue-state');
+    const chosen = picker.value;
+    replaceContent(picker, statesByName(page.catalog).map(s => el('option', { value: s.iso3 }, pick(s.names))));
+    picker.value = chosen;
+    renderCoverage();
+    renderKeys();
+    renderIssued();
+    renderPublished();
+  });
+  if (caller) await onSignedIn(caller);
+  else {
+    showSignedIn(false);
+    document.body.dataset.ready = 'true';
+  }
+}
+
+main();
