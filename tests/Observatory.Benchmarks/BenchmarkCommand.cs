@@ -1,0 +1,71 @@
+using Observatory.Benchmarks.Micro;
+using Observatory.Benchmarks.Report;
+
+namespace Observatory.Benchmarks;
+
+/// <summary>The program's modes: quick (the default), full (writes the report) and micro (BenchmarkDotNet).</summary>
+public static class BenchmarkCommand
+{
+    /// <summary>The environment variable that names the storage to use, else OBSERVATORY_TEST_STORAGE, else Azurite's default ports.</summary>
+    public const string StorageVariable = "OBSERVATORY_BENCHMARK_STORAGE";
+
+    /// <summary>Runs the mode the arguments ask for; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Contains("--micro"))
+            return MicroBenchmarks.Run([.. args.Where(a => a != "--micro")]);
+
+        var full = args.Contains("--full");
+        var parts = Option(args, "--only") is { } only ? ParseParts(only) : BenchmarkParts.All;
+        var storage = Option(args, "--storage") ?? StorageFromEnvironment();
+        var work = Directory.CreateTempSubdirectory("observatory-benchmarks-").FullName;
+        try
+        {
+            var settings = full ? BenchmarkSettings.ForFull(storage, work) : BenchmarkSettings.ForQuick(storage, work);
+            var results = await BenchmarkRun.RunAsync(settings, parts, Console.Out);
+            if (full)
+            {
+                var output = Option(args, "--output") ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+                await File.WriteAllTextAsync(output, MarkdownReport.Write(results));
+                Console.WriteLine($"wrote {output}");
+            }
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The storage connection string from the environment.</summary>
+    public static string StorageFromEnvironment() =>
+        Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } benchmark ? benchmark
+        : Environment.GetEnvironmentVariable("OBSERVATORY_TEST_STORAGE") is { Length: > 0 } test ? test
+        : "UseDevelopmentStorage=true";
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static BenchmarkParts ParseParts(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Aggregate((BenchmarkParts)0, (parts, name) => parts | name switch
+        {
+            "reading" => BenchmarkParts.Reading,
+            "storing" => BenchmarkParts.Storing,
+            "compiling" => BenchmarkParts.Compiling,
+            "end-to-end" => BenchmarkParts.EndToEnd,
+            _ => throw new ArgumentException($"Unknown part '{name}': use reading, storing, compiling, end-to-end."),
+        });
+
+    /// <summary>The repository's root: the first folder up from here that holds Pipeline.sln.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln"))) return directory.FullName;
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln"))) return directory.FullName;
+        throw new InvalidOperationException("Pipeline.sln was not found above the current folder; give --output.");
+    }
+}

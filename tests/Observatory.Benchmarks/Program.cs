@@ -1,0 +1,9 @@
+using Observatory.Benchmarks;
+using Observatory.Benchmarks.Measurement;
+
+// Observatory.Benchmarks [--quick | --full | --micro [BenchmarkDotNet arguments]] [--only reading,storing,compiling,end-to-end]
+//                        [--storage <connection string>] [--output <report path>]
+BenchmarkRun.RegisterProbes();
+if (args.Length > 0 && args[0] == MemoryProbe.Switch)
+    return MemoryProbe.RunHere(args[1..]);
+return await BenchmarkCommand.RunAsync(args);
