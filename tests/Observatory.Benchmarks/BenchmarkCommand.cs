@@ -14,6 +14,8 @@ public static class BenchmarkCommand
     {
         if (args.Contains("--micro"))
             return MicroBenchmarks.Run([.. args.Where(a => a != "--micro")]);
+        if (Array.IndexOf(args, "--profile") is var profile and >= 0)
+            return Profile(args[(profile + 1)..]);
 
         var full = args.Contains("--full");
         var parts = Option(args, "--only") is { } only ? ParseParts(only) : BenchmarkParts.All;
@@ -22,12 +24,51 @@ public static class BenchmarkCommand
         try
         {
             var settings = full ? BenchmarkSettings.ForFull(storage, work) : BenchmarkSettings.ForQuick(storage, work);
+            if (Option(args, "--rows") is { } rows)
+                settings = settings with { ReadingRows = [.. rows.Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture))] };
             var results = await BenchmarkRun.RunAsync(settings, parts, Console.Out);
             if (full)
             {
                 var output = Option(args, "--output") ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
                 await File.WriteAllTextAsync(output, MarkdownReport.Write(results));
                 Console.WriteLine($"wrote {output}");
+            }
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Runs one reading variant over a generated file again and again (--profile xlsx|csv rows raw|reader|pipeline
+    /// times), printing each run's time and allocation, for a profiler to watch: e.g. under
+    /// <c>dotnet-trace collect --profile dotnet-sampled-thread-time -- Observatory.Benchmarks --profile csv 200000 pipeline 8</c>.
+    /// </summary>
+    private static int Profile(string[] args)
+    {
+        var format = Enum.Parse<Core.Reading.ReturnFormat>(args[0], ignoreCase: true);
+        var rows = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        var variant = args[2];
+        var times = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+        var work = Directory.CreateTempSubdirectory("observatory-profile-").FullName;
+        try
+        {
+            var path = Suites.ReadingFiles.Ensure(work, format, rows);
+            Action read = variant switch
+            {
+                "raw" when format == Core.Reading.ReturnFormat.Xlsx => () => Suites.ReadingVariants.RawXlsx(path),
+                "raw" => () => Suites.ReadingVariants.RawCsv(path),
+                "reader" => () => Suites.ReadingVariants.Reader(path, format),
+                "pipeline" => () => Suites.ReadingVariants.Pipeline(path, format),
+                _ => throw new ArgumentException($"Unknown variant '{variant}': use raw, reader or pipeline."),
+            };
+            for (var i = 0; i < times; i++)
+            {
+                var sample = Measurement.Sample.Take(read);
+                Console.WriteLine($"{variant} {format} {rows:N0} rows: {sample.Elapsed.TotalMilliseconds:F0} ms, {sample.AllocatedBytes / (double)rows:F0} B allocated per row, " +
+                    $"{sample.GcPause.TotalMilliseconds:F0} ms paused for {sample.Collections.Gen0}/{sample.Collections.Gen1}/{sample.Collections.Gen2} collections of generation 0/1/2");
             }
             return 0;
         }

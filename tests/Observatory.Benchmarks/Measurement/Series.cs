@@ -23,6 +23,9 @@ public sealed class Series
     /// <summary>The median bytes allocated per run.</summary>
     public double MedianAllocated => Statistics.Median(_samples.Select(s => (double)s.AllocatedBytes));
 
+    /// <summary>The median share of the time the process spent paused for garbage collection.</summary>
+    public double MedianGcShare => Statistics.Median(_samples.Select(s => s.GcPause.TotalSeconds / s.Elapsed.TotalSeconds));
+
     /// <summary>Items per second at the median time.</summary>
     public double Rate(long items) => items / MedianSeconds;
 }
