@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Loads the sample returns of Mexico (Spanish), Brazil (Portuguese) and Haiti (French) for 2025 into a running
-# pipeline, through its public API, and waits until each is accepted.
+# pipeline, through its public API, waits until each is accepted, and publishes the 2025 open-data snapshot.
 # Usage: scripts/load-demo.sh URL ADMIN_KEY
 set -euo pipefail
 url="$1"; admin_key="$2"
@@ -32,3 +32,8 @@ echo "Loading the demo returns for 2025:"
 upload MEX mexico-2025-es.xlsx "$xlsx"
 upload BRA brasil-2025-pt.csv "text/csv"
 upload HTI haiti-2025-fr.xlsx "$xlsx"
+
+echo "Publishing the 2025 open-data snapshot:"
+version="$(curl -fsS -X POST "$url/api/snapshots/2025" -H "X-Api-Key: $admin_key" | json_field version)"
+echo "  version $version; download the data with:"
+echo "  curl -O $url/api/opendata/2025/latest/observations.csv"

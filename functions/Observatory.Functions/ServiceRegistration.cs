@@ -6,9 +6,11 @@ using Observatory.Core;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Observations;
+using Observatory.Core.Reports;
 using Observatory.Core.Security;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Submissions;
+using Observatory.Core.Templates;
 using Observatory.Core.Validation;
 using Observatory.Functions.Http;
 using Observatory.Storage;
@@ -45,6 +47,8 @@ public static class ServiceRegistration
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
+        services.AddSingleton<IStateYearLocks, TableStateYearLocks>();
+        services.AddSingleton<IDirectUploadStore, DirectUploadStore>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
@@ -52,8 +56,12 @@ public static class ServiceRegistration
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();
+        services.AddSingleton<DirectUploads>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SnapshotPublisher>();
+        services.AddSingleton<ReturnTemplateBuilder>();
+        services.AddSingleton<ReturnTemplateService>();
+        services.AddSingleton<SubmissionReportRenderer>();
         return services;
     }
 

@@ -24,6 +24,18 @@ public static class StorageNames
     /// <summary>Validation reports, private.</summary>
     public const string ReportsContainer = "reports";
 
+    /// <summary>Direct uploads through short-lived SAS URLs, private; a blob here becomes a submission.</summary>
+    public const string UploadsContainer = "uploads";
+
+    /// <summary>
+    /// Blob-created events of the uploads container (Event Grid in Azure; the local host's emulation on Azurite), which
+    /// carry direct uploads into the intake.
+    /// </summary>
+    public const string UploadEventsQueue = "upload-events";
+
+    /// <summary>Where upload events whose retries ran out go.</summary>
+    public const string UploadEventsPoisonQueue = UploadEventsQueue + "-poison";
+
     /// <summary>Published open data, written create-only; in Azure protected by version-level immutability.</summary>
     public const string SnapshotsContainer = "snapshots";
 

@@ -26,10 +26,10 @@ public sealed class StorageProvisioner
     public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable, StorageNames.SnapshotsTable, StorageNames.LocksTable];
 
     /// <summary>The blob containers the pipeline uses; all private.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer, StorageNames.SnapshotsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer, StorageNames.UploadsContainer, StorageNames.SnapshotsContainer];
 
     /// <summary>The queues the pipeline uses, poison queues included.</summary>
-    public static IReadOnlyList<string> Queues { get; } = [StorageNames.SubmissionsQueue, StorageNames.SubmissionsPoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } = [StorageNames.SubmissionsQueue, StorageNames.SubmissionsPoisonQueue, StorageNames.UploadEventsQueue, StorageNames.UploadEventsPoisonQueue];
 
     /// <summary>Creates whatever is missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

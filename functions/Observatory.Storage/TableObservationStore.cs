@@ -47,7 +47,7 @@ public sealed class TableObservationStore : IObservationStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> PromoteAsync(string country, int year, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<Promotion> PromoteAsync(string country, int year, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var partition = RowKeys.StateYear(country, year);
         return await ConcurrencyRetry.Pipeline.ExecuteAsync(async token =>
@@ -62,14 +62,17 @@ public sealed class TableObservationStore : IObservationStore
             if (!pointer.HasValue)
             {
                 await _table.AddEntityAsync(next, token);
-                return true;
+                return new Promotion(true, null);
             }
             var current = pointer.Value!;
-            if (current.GetString("SubmissionId") == submissionId) return true;
+            var currentId = current.GetString("SubmissionId");
+            // A repeated promotion (a redelivered message) finds itself current and reports what it replaced then.
+            if (currentId == submissionId) return new Promotion(true, current.GetString("Replaced"));
             // Submissions may finish out of order; the one received last is the state's latest word.
-            if (IsLater(current.GetDateTimeOffset("ReceivedAt") ?? default, current.GetString("SubmissionId"), receivedAt, submissionId)) return false;
+            if (IsLater(current.GetDateTimeOffset("ReceivedAt") ?? default, currentId, receivedAt, submissionId)) return new Promotion(false, null);
+            next["Replaced"] = currentId;
             await _table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, token);
-            return true;
+            return new Promotion(true, currentId);
         }, cancellationToken);
     }
 
@@ -80,15 +83,29 @@ public sealed class TableObservationStore : IObservationStore
         var pointer = await _table.GetEntityIfExistsAsync<TableEntity>(partition, CurrentRowKey, cancellationToken: cancellationToken);
         if (!pointer.HasValue) return null;
         var submissionId = pointer.Value!.GetString("SubmissionId");
-        var prefix = indicator is null ? $"{submissionId}~" : $"{submissionId}~{indicator}|";
+        var observations = await ReadRowsAsync(country, year, submissionId, indicator, cancellationToken);
+        return new ObservationSet(country, year, submissionId, pointer.Value!.GetDateTimeOffset("AcceptedAt") ?? default, observations);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Observation>?> ReadVersionAsync(string country, int year, string submissionId, CancellationToken cancellationToken)
+    {
+        var observations = await ReadRowsAsync(country, year, submissionId, null, cancellationToken);
+        return observations.Count == 0 ? null : observations;
+    }
+
+    private async Task<List<Observation>> ReadRowsAsync(string country, int year, string submissionId, string? indicator, CancellationToken cancellationToken)
+    {
+        // The rows of an indicator are "{submission}~{indicator}|…", or "{submission}~{indicator}" with no dimensions.
+        var prefix = indicator is null ? $"{submissionId}~" : $"{submissionId}~{indicator}";
         var observations = new List<Observation>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(partition, prefix), cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(RowKeys.StateYear(country, year), prefix), cancellationToken: cancellationToken))
         {
             var observation = ToObservation(country, year, entity);
-            // A prefix "X|" also matches indicators that merely start with X; keep only the exact one.
+            // The prefix also matches indicators whose code merely starts with the one asked for; keep only that one.
             if (indicator is null || observation.Indicator == indicator) observations.Add(observation);
         }
-        return new ObservationSet(country, year, submissionId, pointer.Value!.GetDateTimeOffset("AcceptedAt") ?? default, observations);
+        return observations;
     }
 
     private static bool IsLater(DateTimeOffset currentReceivedAt, string currentId, DateTimeOffset receivedAt, string submissionId) =>

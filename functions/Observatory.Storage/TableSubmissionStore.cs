@@ -110,6 +110,8 @@ public sealed class TableSubmissionStore : ISubmissionStore
         ["Errors"] = s.Counts.Errors,
         ["Warnings"] = s.Counts.Warnings,
         ["FailureReason"] = s.FailureReason,
+        ["Mode"] = s.Mode.ToString(),
+        ["Replaces"] = s.Replaces,
     };
 
     private static Submission ToSubmission(TableEntity e)
@@ -133,6 +135,8 @@ public sealed class TableSubmissionStore : ISubmissionStore
             Attempts = e.GetInt32("Attempts") ?? 0,
             Counts = new SubmissionCounts(e.GetInt32("Rows") ?? 0, e.GetInt32("Observations") ?? 0, e.GetInt32("Errors") ?? 0, e.GetInt32("Warnings") ?? 0),
             FailureReason = e.GetString("FailureReason"),
+            Mode = Enum.TryParse<SubmissionMode>(e.GetString("Mode"), out var mode) ? mode : SubmissionMode.Replace,
+            Replaces = e.GetString("Replaces"),
         };
     }
 }

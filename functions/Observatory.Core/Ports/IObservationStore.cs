@@ -17,11 +17,18 @@ public interface IObservationStore
     Task WriteVersionAsync(string country, int year, string submissionId, IReadOnlyList<Observation> observations, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes a written version current, unless the current version was received later. Returns true when the
-    /// version is current afterwards.
+    /// Makes a written version current, unless the current version was received later.
     /// </summary>
-    Task<bool> PromoteAsync(string country, int year, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    Task<Promotion> PromoteAsync(string country, int year, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>A written version of a state and year, current or not; null when no such version was written.</summary>
+    Task<IReadOnlyList<Observation>?> ReadVersionAsync(string country, int year, string submissionId, CancellationToken cancellationToken);
 
     /// <summary>The current version of a state and year, optionally one indicator only; null when none was accepted.</summary>
     Task<ObservationSet?> ReadCurrentAsync(string country, int year, string? indicator, CancellationToken cancellationToken);
 }
+
+/// <summary>What a promotion did.</summary>
+/// <param name="IsCurrent">True when the version is current afterwards.</param>
+/// <param name="Replaced">The version it replaced as current; null when there was none, or when it did not become current.</param>
+public sealed record Promotion(bool IsCurrent, string? Replaced);

@@ -28,6 +28,12 @@ public abstract class ParsedReturn : IDisposable
     /// </summary>
     public abstract IReadOnlyList<Problem> Problems { get; }
 
+    /// <summary>
+    /// Where the header stands in a spreadsheet or csv: its sheet and row number as the spreadsheet shows them; null for
+    /// JSON and for a file in which no header was found.
+    /// </summary>
+    public virtual HeaderPosition? Header => null;
+
     /// <summary>The data rows, blank rows skipped, read as a stream.</summary>
     public abstract IEnumerable<ReturnRecord> Records { get; }
 
@@ -41,6 +47,11 @@ public abstract class ParsedReturn : IDisposable
     /// <summary>Releases the underlying stream.</summary>
     protected virtual void Dispose(bool disposing) { }
 }
+
+/// <summary>Where a spreadsheet's header stands.</summary>
+/// <param name="Sheet">The sheet's name (xlsx) or the file's name (csv).</param>
+/// <param name="Row">The header's row number as the spreadsheet shows it.</param>
+public sealed record HeaderPosition(string Sheet, int Row);
 
 /// <summary>A value the file states about itself (country, year), with where it stands.</summary>
 /// <param name="Sheet">The sheet, file or JSON object it stands in.</param>

@@ -20,9 +20,14 @@ public static class ReturnColumn
     public const string Flag = "flag";
     /// <summary>The unit as the focal point wrote it; informative only, the catalog decides (optional).</summary>
     public const string Unit = "unit";
+    /// <summary>
+    /// The state's accepted value of the year before, which templates show beside the value to fill in; informative
+    /// only, never read as data (optional).
+    /// </summary>
+    public const string Previous = "previous";
 
-    /// <summary>Every constant above, in the order a template lays the columns out (dimensions go between unit and value).</summary>
-    public static IReadOnlyList<string> All { get; } = [Country, Year, Indicator, Unit, Value, Flag, Note];
+    /// <summary>Every constant above, in the order a template lays the columns out (dimensions go between unit and previous).</summary>
+    public static IReadOnlyList<string> All { get; } = [Country, Year, Indicator, Unit, Previous, Value, Flag, Note];
 }
 
 /// <summary>A known column with the header labels that name it in any language.</summary>

@@ -10,6 +10,7 @@ namespace Observatory.Core.Submissions;
 /// <param name="FileName">The file's name, when known.</param>
 /// <param name="ContentType">The file's content type, when known.</param>
 /// <param name="Content">The raw bytes.</param>
+/// <param name="Mode">The mode parameter as given: "replace" (the default) or "amend".</param>
 public sealed record IntakeRequest(
     Caller Caller,
     string? Country,
@@ -17,7 +18,8 @@ public sealed record IntakeRequest(
     string? Language,
     string? FileName,
     string? ContentType,
-    ReadOnlyMemory<byte> Content);
+    ReadOnlyMemory<byte> Content,
+    string? Mode = null);
 
 /// <summary>Why an upload was refused before anything was stored.</summary>
 public enum IntakeRefusal
@@ -28,6 +30,8 @@ public enum IntakeRefusal
     Forbidden,
     /// <summary>Not xlsx, csv or json (415).</summary>
     UnsupportedFormat,
+    /// <summary>Staff have locked the state-year (409).</summary>
+    Locked,
     /// <summary>Storage could not take the upload; nothing was kept (503).</summary>
     Unavailable,
 }

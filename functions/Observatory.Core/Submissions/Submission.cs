@@ -51,6 +51,12 @@ public sealed record Submission
     /// <summary>Counts of rows, observations, errors and warnings, once processed.</summary>
     public SubmissionCounts Counts { get; init; } = SubmissionCounts.Empty;
 
+    /// <summary>Whether it replaces the state-year's data or amends only the cells it contains.</summary>
+    public SubmissionMode Mode { get; init; } = SubmissionMode.Replace;
+
+    /// <summary>The submission whose data this one's replaced when it became current; null when there was none or it is not current.</summary>
+    public string? Replaces { get; init; }
+
     /// <summary>Why the last processing attempt failed, or why the submission is <see cref="SubmissionStatus.Failed"/>.</summary>
     public string? FailureReason { get; init; }
 }

@@ -17,13 +17,15 @@ public sealed class SubmissionIntake
     private readonly ISubmissionStore _submissions;
     private readonly IRawFileStore _rawFiles;
     private readonly IWorkQueue _queue;
+    private readonly IStateYearLocks _locks;
     private readonly ReferenceDataSet _referenceData;
     private readonly TimeProvider _clock;
     private readonly ILogger<SubmissionIntake> _logger;
 
     /// <summary>Creates the intake over its stores.</summary>
-    public SubmissionIntake(ISubmissionStore submissions, IRawFileStore rawFiles, IWorkQueue queue, ReferenceDataSet referenceData, TimeProvider clock, ILogger<SubmissionIntake> logger)
+    public SubmissionIntake(ISubmissionStore submissions, IRawFileStore rawFiles, IWorkQueue queue, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock, ILogger<SubmissionIntake> logger)
     {
+        _locks = locks;
         _submissions = submissions;
         _rawFiles = rawFiles;
         _queue = queue;
@@ -54,6 +56,15 @@ public sealed class SubmissionIntake
         if (!string.IsNullOrWhiteSpace(request.Language) && !LanguageCodes.TryParse(request.Language, out language))
             return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"'{request.Language}' is not a language of the observatory: use en, es, pt or fr.");
 
+        SubmissionMode? mode = string.IsNullOrWhiteSpace(request.Mode) ? SubmissionMode.Replace : request.Mode.Trim().ToLowerInvariant() switch
+        {
+            "replace" => SubmissionMode.Replace,
+            "amend" => SubmissionMode.Amend,
+            _ => null,
+        };
+        if (mode is null)
+            return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"'{request.Mode}' is not a mode: use mode=replace (the file is the whole return, the default) or mode=amend (only the cells in the file change).");
+
         if (request.Content.IsEmpty)
             return IntakeResult.Refused(IntakeRefusal.InvalidParameters, "The request has no file: send the file as the body, or as the field 'file' of a multipart form.");
         var format = ReturnReader.DetectFormat(request.ContentType, request.FileName, request.Content.Span[..Math.Min(512, request.Content.Length)]);
@@ -77,6 +88,10 @@ public sealed class SubmissionIntake
         if (!state.ParticipatedIn(year))
             return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"{state.Names.En} does not take part in the observatory for {year}; staff can tell you more.");
 
+        if (await _locks.FindAsync(state.Iso3, year, cancellationToken) is { } locked)
+            return IntakeResult.Refused(IntakeRefusal.Locked,
+                $"The data of {state.Names.En} for {year} is locked{(string.IsNullOrWhiteSpace(locked.Reason) ? "" : $" ({locked.Reason})")}; no new submission is accepted until staff unlock it. Contact the observatory's staff to correct published data.");
+
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content.Span));
         if (await _submissions.FindByContentAsync(state.Iso3, year, sha256, cancellationToken) is { } existing)
             return IntakeResult.Existing(existing);
@@ -97,6 +112,7 @@ public sealed class SubmissionIntake
             Size = request.Content.Length,
             Language = language,
             SubmittedBy = caller.Name,
+            Mode = mode.Value,
         };
         return await StoreAndQueueAsync(submission, request.Content, cancellationToken);
     }

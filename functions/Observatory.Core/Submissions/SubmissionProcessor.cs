@@ -100,12 +100,17 @@ public sealed class SubmissionProcessor
         await _reports.SaveAsync(new SubmissionReport(submission.Id, outcome.Errors, outcome.Warnings), cancellationToken);
         var counts = new SubmissionCounts(outcome.Rows, outcome.Accepted ? outcome.Observations.Count : 0, outcome.Errors.Count, outcome.Warnings.Count);
 
+        string? replaces = null;
         if (outcome.Accepted)
         {
+            var version = submission.Mode == SubmissionMode.Amend
+                ? await AmendedVersionAsync(submission, outcome.Observations, cancellationToken)
+                : outcome.Observations;
             // The version is written whole before it is made current: readers never see part of it.
-            await _observations.WriteVersionAsync(submission.Country, submission.Year, submission.Id, outcome.Observations, cancellationToken);
-            var current = await _observations.PromoteAsync(submission.Country, submission.Year, submission.Id, submission.ReceivedAt, cancellationToken);
-            if (!current)
+            await _observations.WriteVersionAsync(submission.Country, submission.Year, submission.Id, version, cancellationToken);
+            var promotion = await _observations.PromoteAsync(submission.Country, submission.Year, submission.Id, submission.ReceivedAt, cancellationToken);
+            replaces = promotion.Replaced;
+            if (!promotion.IsCurrent)
                 _logger.LogInformation("Submission {SubmissionId} accepted, but a later submission is current for {Country} {Year}", submission.Id, submission.Country, submission.Year);
         }
 
@@ -116,9 +121,24 @@ public sealed class SubmissionProcessor
             CompletedAt = _clock.GetUtcNow(),
             Counts = counts,
             FailureReason = null,
+            Replaces = replaces,
         }, cancellationToken);
         _logger.LogInformation("Submission {SubmissionId} {Status}: {Rows} rows, {Errors} errors, {Warnings} warnings",
             submission.Id, status, counts.Rows, counts.Errors, counts.Warnings);
+    }
+
+    /// <summary>
+    /// An amendment's version: the current data with the amendment's cells put in place of the same cells, or added.
+    /// Reading the current data again on a redelivery is safe: a version made current by this submission already
+    /// holds the amendment, and merging it again changes nothing.
+    /// </summary>
+    private async Task<IReadOnlyList<Observation>> AmendedVersionAsync(Submission submission, IReadOnlyList<Observation> amendment, CancellationToken cancellationToken)
+    {
+        var current = await _observations.ReadCurrentAsync(submission.Country, submission.Year, null, cancellationToken);
+        if (current is null) return amendment;
+        var merged = current.Observations.ToDictionary(o => o.Key, StringComparer.Ordinal);
+        foreach (var observation in amendment) merged[observation.Key] = observation;
+        return [.. merged.Values.OrderBy(o => o.Key, StringComparer.Ordinal)];
     }
 
     private async Task RecordAttemptFailureAsync(string submissionId, Exception exception)

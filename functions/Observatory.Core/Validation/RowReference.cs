@@ -20,4 +20,24 @@ internal static class RowReference
             ? new LocalizedText($"row {numbers}", $"fila {numbers}", $"linha {numbers}", $"ligne {numbers}")
             : new LocalizedText($"rows {numbers}", $"filas {numbers}", $"linhas {numbers}", $"lignes {numbers}");
     }
+
+    /// <summary>"rows 7–12, 15" in each language: the rows in order, runs of consecutive rows as a range.</summary>
+    public static LocalizedText Ranges(IReadOnlyList<int> rows)
+    {
+        var sorted = rows.Distinct().Order().ToList();
+        var parts = new List<string>();
+        for (var i = 0; i < sorted.Count;)
+        {
+            var end = i;
+            while (end + 1 < sorted.Count && sorted[end + 1] == sorted[end] + 1) end++;
+            parts.Add(end == i
+                ? sorted[i].ToString(CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{sorted[i]}–{sorted[end]}"));
+            i = end + 1;
+        }
+        var numbers = string.Join(", ", parts);
+        return sorted.Count == 1
+            ? new LocalizedText($"row {numbers}", $"fila {numbers}", $"linha {numbers}", $"ligne {numbers}")
+            : new LocalizedText($"rows {numbers}", $"filas {numbers}", $"linhas {numbers}", $"lignes {numbers}");
+    }
 }

@@ -43,6 +43,9 @@ public static class ValidationMessages
     /// <summary>A "not available" marker; the row is skipped. {0} value.</summary>
     public const string ValueNotAvailable = "validation.value.not-available";
 
+    /// <summary>Rows that name a cell but have no value, skipped as not reported. Localized {0} the rows.</summary>
+    public const string ValueNotReported = "validation.value.not-reported";
+
     /// <summary>Text that is no number. {0} value.</summary>
     public const string ValueNotANumber = "validation.value.not-a-number";
 

@@ -28,6 +28,8 @@ internal sealed class ValidationRun
     private readonly Dictionary<CellKey, CellRecord> _cells = [];
     private readonly List<Observation> _observations = [];
     private readonly Dictionary<string, int> _sheetOrder = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _describingColumns;
+    private readonly List<ReturnRecord> _notReported = [];
     private readonly RecordCells _cellsOf;
     private string? _lastSheet;
 
@@ -49,6 +51,9 @@ internal sealed class ValidationRun
         _languages = headerLanguage is Language language ? [language] : [.. context.State.Languages];
         _dimensionCodes = new ColumnCache<byte>[catalog.Dimensions.Count];
         for (var i = 0; i < _dimensionCodes.Length; i++) _dimensionCodes[i] = new ColumnCache<byte>();
+        _describingColumns = new HashSet<string>(
+            [ReturnColumn.Indicator, ReturnColumn.Country, ReturnColumn.Year, ReturnColumn.Unit, ReturnColumn.Previous, .. catalog.Dimensions.Select(d => d.Id)],
+            StringComparer.Ordinal);
         _cellsOf = new RecordCells(catalog.Dimensions);
     }
 
@@ -57,6 +62,12 @@ internal sealed class ValidationRun
     /// <summary>Checks one data row and, when it is sound, normalizes it into an observation.</summary>
     public void Read(ReturnRecord record)
     {
+        _cellsOf.Use(record);
+        if (IsNotReported(record))
+        {
+            _notReported.Add(record);
+            return;
+        }
         _rows++;
         // Records of one sheet share its name: the order of sheets is looked up only when the sheet changes.
         if (!ReferenceEquals(record.Sheet, _lastSheet))
@@ -65,7 +76,6 @@ internal sealed class ValidationRun
             _lastSheet = record.Sheet;
         }
         var errorsBefore = _rowProblems.Errors.Count;
-        _cellsOf.Use(record);
 
         CheckCountry(_cellsOf[RecordCells.Country], record.Sheet, record.Row, _rowProblems);
         CheckYear(_cellsOf[RecordCells.Year], record.Sheet, record.Row, _rowProblems);
@@ -127,6 +137,14 @@ internal sealed class ValidationRun
         // (unreadable, required columns missing) already has its own.
         if (_rows == 0 && fileProblems.Errors.Count == 0)
             fileProblems.Add(Severity.Error, ProblemTypes.RowConstraint, null, null, null, null, null, ValidationMessages.NoData, []);
+        // Rows left blank beside others that were filled in are named once, so a figure forgotten is not lost unseen;
+        // in a file with no figure at all the one "no data" error says it all.
+        if (_rows > 0 && _notReported.Count > 0)
+        {
+            var first = _notReported[0];
+            fileProblems.Add(Severity.Warning, ProblemTypes.NotAvailable, first.Sheet, null, first.Get(ReturnColumn.Value)?.Column, ReturnColumn.Value, null,
+                ValidationMessages.ValueNotReported, [], [RowReference.Ranges([.. _notReported.Select(r => r.Row)])]);
+        }
         if (parsed.StatedCountry is StatedValue country)
             CheckCountry(country.Cell, country.Sheet, country.Row, fileProblems);
         if (parsed.StatedYear is StatedValue year)
@@ -137,6 +155,24 @@ internal sealed class ValidationRun
             _observations,
             [.. fileProblems.Errors, .. InFileOrder(_rowProblems.Errors)],
             [.. fileProblems.Warnings, .. InFileOrder(_rowProblems.Warnings)]);
+    }
+
+    /// <summary>
+    /// True for a spreadsheet row that names a cell but gives no figure: its value is blank, and nothing else is
+    /// written but the indicator, dimensions and the columns that only describe the row (country, year, unit, last
+    /// year's value). Templates pre-fill such rows for the state to complete; the ones left blank are not reported,
+    /// not wrong. A row with a note or a flag but no value was meant to say something, and stays a missing value;
+    /// so does a JSON observation without a value, which no person left blank.
+    /// </summary>
+    private bool IsNotReported(ReturnRecord record)
+    {
+        if (_format == ReturnFormat.Json) return false;
+        if (_cellsOf[RecordCells.Value] is not FieldCell value || !value.Value.IsBlank) return false;
+        foreach (var (column, cell) in record.Fields)
+        {
+            if (!cell.Value.IsBlank && !_describingColumns.Contains(column)) return false;
+        }
+        return true;
     }
 
     private IEnumerable<Problem> InFileOrder(List<Problem> problems) =>

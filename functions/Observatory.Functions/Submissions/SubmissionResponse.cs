@@ -20,7 +20,9 @@ public sealed record SubmissionResponse(
     SubmissionCounts Counts,
     IReadOnlyList<RenderedProblem>? Errors,
     IReadOnlyList<RenderedProblem>? Warnings,
-    string? FailureReason)
+    string? FailureReason,
+    string Mode,
+    string? Replaces)
 {
     /// <summary>The URL of a submission's status.</summary>
     public static string StatusUrlOf(string id) => $"/api/submissions/{id}";
@@ -28,7 +30,8 @@ public sealed record SubmissionResponse(
     /// <summary>The summary shown on upload and in lists: no problems.</summary>
     public static SubmissionResponse Summary(Submission s, bool showFailureReason) =>
         new(s.Id, s.Country, s.Year, s.Status.ToApiName(), s.ReceivedAt, s.CompletedAt, s.FileName, s.Sha256, s.Size,
-            s.Language.ToCode(), StatusUrlOf(s.Id), s.Counts, null, null, showFailureReason ? s.FailureReason : null);
+            s.Language.ToCode(), StatusUrlOf(s.Id), s.Counts, null, null, showFailureReason ? s.FailureReason : null,
+            s.Mode.ToString().ToLowerInvariant(), s.Replaces);
 
     /// <summary>The full view, with the report's problems rendered in <paramref name="language"/>.</summary>
     public static SubmissionResponse Full(Submission s, SubmissionReport? report, Language language, bool showFailureReason) =>

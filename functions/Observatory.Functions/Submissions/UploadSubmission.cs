@@ -35,7 +35,7 @@ public sealed class UploadSubmission
 
         var query = request.Query;
         var result = await _intake.ReceiveAsync(
-            new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content),
+            new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
             cancellationToken);
 
         return result switch
@@ -43,6 +43,7 @@ public sealed class UploadSubmission
             { Submission: { } created, Created: true } => Accepted(request, created),
             { Submission: { } existing } => ApiResults.Json(SubmissionResponse.Summary(existing, caller.IsAdmin)),
             { Refusal: IntakeRefusal.Forbidden } => ApiResults.Forbidden(result.Detail!),
+            { Refusal: IntakeRefusal.Locked } => ApiResults.Problem(StatusCodes.Status409Conflict, "Locked", result.Detail!),
             { Refusal: IntakeRefusal.UnsupportedFormat } => ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", result.Detail!),
             { Refusal: IntakeRefusal.Unavailable } => ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, "Try again later", result.Detail!),
             _ => ApiResults.BadRequest(result.Detail!),

@@ -89,9 +89,9 @@ public class ValueTests
     }
 
     [Fact]
-    public void A_blank_value_is_a_missing_cell()
+    public void A_blank_value_on_a_row_with_a_note_is_a_missing_cell()
     {
-        var outcome = One("");
+        var outcome = Validate(new Sheet("indicator", "SEX", "value", "note").Row("CT_PERS_PROS", "F", "", "figure from the courts"));
         var problem = Assert.Single(outcome.Errors);
         ProblemAssert.Is(problem, ProblemTypes.MissingCell, Severity.Error, 2, "C", "value", "", ValidationMessages.ValueMissing);
         Assert.Equal(["CT_PERS_PROS"], problem.Arguments);

@@ -33,6 +33,18 @@ internal static class CsvReturnOpener
         return builder.Build([sheet], [], new DisposableGroup(seekable, content));
     }
 
+    /// <summary>
+    /// The rows of a csv file (seekable, at any position) as a spreadsheet opening it shows them, for a report that
+    /// copies the file. Throws on a file that cannot be read.
+    /// </summary>
+    public static IEnumerable<SheetRow> ReadRows(Stream seekable)
+    {
+        seekable.Position = 0;
+        var encoding = TextEncodingDetector.Detect(seekable);
+        var separator = DetectSeparator(seekable, encoding);
+        return CsvRowReader.Read(OpenText(seekable, encoding), separator);
+    }
+
     private static char DetectSeparator(Stream content, DetectedEncoding encoding)
     {
         using var text = OpenText(content, encoding);

@@ -45,6 +45,8 @@ internal sealed class TabularReturn : ParsedReturn
 
     public override IReadOnlyList<Problem> Problems => _problems;
 
+    public override HeaderPosition? Header => new(_header.Sheet, _header.Row);
+
     public override IEnumerable<ReturnRecord> Records
     {
         get

@@ -1,0 +1,28 @@
+using Observatory.Core.Languages;
+using Observatory.Core.Submissions;
+using Observatory.Core.Validation;
+
+namespace Observatory.Core.Reports;
+
+/// <summary>The report's own wording, from the "report.*" messages, and its problems rendered in one language.</summary>
+internal sealed class ReportTexts(MessageCatalog messages, Language language)
+{
+    public Language Language => language;
+
+    /// <summary>The text of "report.<paramref name="key"/>" with its arguments.</summary>
+    public string Get(string key, params string[] arguments) => messages.Render("report." + key, language, arguments);
+
+    /// <summary>The problem's message.</summary>
+    public string Message(Problem problem) => messages.Render(problem, language);
+
+    /// <summary>"Error" or "Warning".</summary>
+    public string Severity(Severity severity) => Get(severity == Validation.Severity.Error ? "severity.error" : "severity.warning");
+
+    /// <summary>The status as a person reads it.</summary>
+    public string Status(SubmissionStatus status) => Get("status." + status.ToApiName());
+
+    /// <summary>"Error in column F: …", or "Error: …" for a problem of the whole row.</summary>
+    public string Line(Problem problem) => problem.Column is { Length: > 0 } column
+        ? Get("problem-line", Severity(problem.Severity), column, Message(problem))
+        : Get("problem-line.row", Severity(problem.Severity), Message(problem));
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Observatory.Core.Languages;
+using Observatory.Core.Ports;
+using Observatory.Core.ReferenceData;
+using Observatory.Core.Submissions;
+using Observatory.Core.Validation;
+
+namespace Observatory.Core.Reports;
+
+/// <summary>
+/// Renders the validation report of a processed submission for the person who sent it: a workbook of their own rows
+/// with each problem cell marked and explained beside it, or an accessible web page. The raw file is read again
+/// from storage, so the rows are shown exactly as they were sent. Every text, the report's own labels included,
+/// comes from the <see cref="MessageCatalog"/> in the language asked for.
+/// </summary>
+public sealed class SubmissionReportRenderer
+{
+    /// <summary>The content type of the workbook report.</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The content type of the page report.</summary>
+    public const string HtmlContentType = "text/html; charset=utf-8";
+
+    /// <summary>The fill of a cell with an error in the workbook report, as ARGB hex (Excel's "Bad" red).</summary>
+    public const string ErrorFillRgb = Spreadsheets.WorkbookStyles.ErrorFillRgb;
+
+    /// <summary>The fill of a cell with a warning in the workbook report, as ARGB hex (Excel's "Neutral" amber).</summary>
+    public const string WarningFillRgb = Spreadsheets.WorkbookStyles.WarningFillRgb;
+
+    private readonly IRawFileStore _rawFiles;
+    private readonly ReferenceDataSet _referenceData;
+    private readonly MessageCatalog _messages;
+
+    /// <summary>Creates the renderer.</summary>
+    /// <param name="rawFiles">Where the submitted files are kept.</param>
+    /// <param name="referenceData">The catalog the file is read with, and the states' names.</param>
+    /// <param name="messages">The messages; <see cref="MessageCatalog.Default"/> when null.</param>
+    public SubmissionReportRenderer(IRawFileStore rawFiles, ReferenceDataSet referenceData, MessageCatalog? messages = null)
+    {
+        _rawFiles = rawFiles;
+        _referenceData = referenceData;
+        _messages = messages ?? MessageCatalog.Default;
+    }
+
+    /// <summary>Renders <paramref name="report"/> of <paramref name="submission"/> in <paramref name="format"/> and <paramref name="language"/>.</summary>
+    /// <exception cref="FileNotFoundException">The submission's raw file is not in storage.</exception>
+    public async Task<RenderedReport> RenderAsync(Submission submission, SubmissionReport report, ReportFormat format, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(report);
+        byte[] raw;
+        await using (var stream = await _rawFiles.OpenReadAsync(SubmissionIntake.RawFileName(submission), cancellationToken))
+        using (var buffer = new MemoryStream())
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+            raw = buffer.ToArray();
+        }
+
+        var texts = new ReportTexts(_messages, language);
+        IReadOnlyList<Problem> problems = [.. report.Errors, .. report.Warnings];
+        using var sources = ReportSources.Open(raw, submission, problems, _referenceData);
+        var baseName = $"report-{submission.Id}-{language.ToCode()}";
+        return format == ReportFormat.Xlsx
+            ? new RenderedReport(new XlsxReportWriter(texts, _referenceData.States).Write(submission, report, sources.Sheets), XlsxContentType, baseName + ".xlsx")
+            : new RenderedReport(Encoding.UTF8.GetBytes(new HtmlReportWriter(texts, _referenceData.States).Write(submission, report, sources.Sheets)), HtmlContentType, baseName + ".html");
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Observatory.Core.Reading.Tabular;
+using Observatory.Core.ReferenceData;
+using Observatory.Core.Spreadsheets;
+using Observatory.Core.Submissions;
+using Observatory.Core.Validation;
+
+namespace Observatory.Core.Reports;
+
+/// <summary>
+/// Writes the workbook report: a summary sheet (the submission, its counts and every problem), then the focal
+/// point's own sheets as they sent them, each problem cell filled red (error) or amber (warning) and a problems
+/// column explaining, beside each row, what is wrong there. Rows and columns keep their numbers and letters, so
+/// "row 14, column F" is the same cell in the report as in the file.
+/// </summary>
+internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry states)
+{
+    /// <summary>Excel's limit on the text of one cell.</summary>
+    private const int MaxCellText = 32767;
+
+    public byte[] Write(Submission submission, SubmissionReport report, IReadOnlyList<ReportSheet> sheets)
+    {
+        using var output = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
+            var summaryName = texts.Get("sheet.summary");
+            var summary = workbook.AddNewPart<WorksheetPart>();
+            summary.Worksheet = Summary(submission, report);
+
+            var entries = new List<Sheet> { new() { Name = summaryName, SheetId = 1, Id = workbook.GetIdOfPart(summary) } };
+            var used = new HashSet<string>([summaryName], StringComparer.OrdinalIgnoreCase);
+            foreach (var sheet in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                WriteRows(part, sheet);
+                entries.Add(new Sheet { Name = UniqueName(sheet.Name, used), SheetId = (uint)entries.Count + 1, Id = workbook.GetIdOfPart(part) });
+            }
+            workbook.Workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0 }), new Sheets(entries));
+        }
+        return output.ToArray();
+    }
+
+    private Worksheet Summary(Submission submission, SubmissionReport report)
+    {
+        var data = new SheetData();
+        var row = 1;
+        void Line(params Cell[] cells) => data.Append(new Row(cells) { RowIndex = (uint)row++ });
+
+        Line(Cells.Text(0, row, texts.Get("title"), WorkbookStyles.Title));
+        row++;
+        var state = states.FindByIso3(submission.Country);
+        var details = new (string Label, string Value)[]
+        {
+            (texts.Get("submission"), submission.Id),
+            (texts.Get("country"), state is null ? submission.Country : $"{state.Names[texts.Language]} ({state.Iso3})"),
+            (texts.Get("year"), Invariant(submission.Year)),
+            (texts.Get("file"), submission.FileName),
+            (texts.Get("received"), submission.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+            (texts.Get("status"), texts.Status(submission.Status)),
+            (texts.Get("rows"), Invariant(submission.Counts.Rows)),
+            (texts.Get("observations"), Invariant(submission.Counts.Observations)),
+            (texts.Get("errors"), Invariant(report.Errors.Count)),
+            (texts.Get("warnings"), Invariant(report.Warnings.Count)),
+        };
+        foreach (var (label, value) in details)
+            Line(Cells.Text(0, row, label, WorkbookStyles.Label), Cells.Text(1, row, value));
+        row++;
+        if (Introduction(submission) is string introduction)
+            Line(Cells.Text(0, row, introduction));
+        Line(Cells.Text(0, row, texts.Get("legend", texts.Get("problems-column"))));
+        row++;
+
+        var problems = report.Errors.Concat(report.Warnings).ToList();
+        if (problems.Count == 0)
+        {
+            Line(Cells.Text(0, row, texts.Get("none"), WorkbookStyles.Label));
+        }
+        else
+        {
+            string[] headings = [texts.Get("severity"), texts.Get("sheet"), texts.Get("row"), texts.Get("column"), texts.Get("value"), texts.Get("problem")];
+            Line([.. headings.Select((heading, column) => Cells.Text(column, row, heading, WorkbookStyles.Header))]);
+            foreach (var problem in problems)
+            {
+                var error = problem.Severity == Severity.Error;
+                Line(
+                    Cells.Text(0, row, texts.Severity(problem.Severity), error ? WorkbookStyles.ErrorCell : WorkbookStyles.WarningCell),
+                    Cells.Text(1, row, problem.Sheet ?? string.Empty),
+                    problem.Row is int number ? Cells.Number(2, row, number) : Cells.Text(2, row, texts.Get("whole-file")),
+                    Cells.Text(3, row, problem.Column ?? string.Empty),
+                    Cells.Text(4, row, problem.Value ?? string.Empty),
+                    Cells.Text(5, row, Clip(texts.Message(problem)), WorkbookStyles.Wrapped));
+            }
+        }
+
+        return new Worksheet(
+            new SheetViews(new SheetView { WorkbookViewId = 0, TabSelected = true }),
+            new Columns(Cells.Width(0, 0, 24), Cells.Width(1, 1, 30), Cells.Width(2, 3, 10), Cells.Width(4, 4, 24), Cells.Width(5, 5, 100)),
+            data);
+    }
+
+    private string? Introduction(Submission submission) => submission.Status switch
+    {
+        SubmissionStatus.Accepted => texts.Get("intro.accepted"),
+        SubmissionStatus.Rejected => texts.Get("intro.rejected"),
+        _ => null,
+    };
+
+    /// <summary>Copies one sheet row by row with a writer that streams, so a large file costs no more memory than a small one.</summary>
+    private void WriteRows(WorksheetPart part, ReportSheet sheet)
+    {
+        var lastColumn = 0;
+        foreach (var row in sheet.Rows())
+            lastColumn = Math.Max(lastColumn, row.Cells[^1].Column);
+        foreach (var placed in sheet.ProblemsByRow.Values.SelectMany(p => p))
+            lastColumn = Math.Max(lastColumn, placed.Column ?? 0);
+        var problemsColumn = lastColumn + 1;
+
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        if (sheet.HeaderRow is int header)
+        {
+            writer.WriteElement(new SheetViews(new SheetView(new Pane
+            {
+                VerticalSplit = header,
+                TopLeftCell = Cells.Reference(0, header + 1),
+                ActivePane = PaneValues.BottomLeft,
+                State = PaneStateValues.Frozen,
+            })
+            { WorkbookViewId = 0 }));
+        }
+        writer.WriteElement(new Columns(Cells.Width(0, lastColumn, 20), Cells.Width(problemsColumn, problemsColumn, 90)));
+        writer.WriteStartElement(new SheetData());
+
+        // Rows with problems but nothing in them (a blank row named by a message) are written between the others.
+        var problemRows = new Queue<int>(sheet.ProblemsByRow.Keys.Order());
+        foreach (var row in sheet.Rows())
+        {
+            while (problemRows.TryPeek(out var pending) && pending < row.Number)
+                WriteRow(writer, sheet, new SheetRow(problemRows.Dequeue(), []), problemsColumn);
+            if (problemRows.TryPeek(out var same) && same == row.Number) problemRows.Dequeue();
+            WriteRow(writer, sheet, row, problemsColumn);
+        }
+        while (problemRows.TryDequeue(out var pending))
+            WriteRow(writer, sheet, new SheetRow(pending, []), problemsColumn);
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private void WriteRow(OpenXmlWriter writer, ReportSheet sheet, SheetRow row, int problemsColumn)
+    {
+        var number = row.Number;
+        var isHeader = sheet.HeaderRow == number;
+        sheet.ProblemsByRow.TryGetValue(number, out var problems);
+        // Cells named by a problem are written even when blank, so their fill shows where the value is missing.
+        var columns = row.Cells.Select(c => c.Column)
+            .Concat(problems?.Where(p => p.Column is not null).Select(p => p.Column!.Value) ?? [])
+            .Distinct()
+            .Order();
+        var values = row.Cells.ToDictionary(c => c.Column, c => c.Value);
+
+        writer.WriteStartElement(new Row { RowIndex = (uint)number });
+        foreach (var column in columns)
+        {
+            var style = sheet.SeverityAt(number, column) switch
+            {
+                Severity.Error => WorkbookStyles.ErrorCell,
+                Severity.Warning => WorkbookStyles.WarningCell,
+                _ => isHeader ? WorkbookStyles.Header : WorkbookStyles.Plain,
+            };
+            writer.WriteElement(values.TryGetValue(column, out var value)
+                ? Cells.Copy(column, number, value, style)
+                : Cells.Empty(column, number, style));
+        }
+        if (isHeader)
+        {
+            writer.WriteElement(Cells.Text(problemsColumn, number, texts.Get("problems-column"), WorkbookStyles.Header));
+        }
+        else if (problems is not null)
+        {
+            var lines = string.Join('\n', problems.Select(p => texts.Line(p.Problem)));
+            var style = problems.Any(p => p.Problem.Severity == Severity.Error) ? WorkbookStyles.ErrorText : WorkbookStyles.WarningText;
+            writer.WriteElement(Cells.Text(problemsColumn, number, Clip(lines), style));
+        }
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A sheet name Excel accepts (at most 31 characters, none of []:*?/\) that no other sheet of the report has.</summary>
+    private static string UniqueName(string name, HashSet<string> used)
+    {
+        var cleaned = new string([.. name.Select(c => "[]:*?/\\".Contains(c) ? '_' : c)]).Trim('\'').Trim();
+        if (cleaned.Length == 0) cleaned = "Data";
+        if (cleaned.Length > 31) cleaned = cleaned[..31];
+        var candidate = cleaned;
+        for (var n = 2; !used.Add(candidate); n++)
+        {
+            var suffix = $" ({n})";
+            candidate = (cleaned.Length + suffix.Length > 31 ? cleaned[..(31 - suffix.Length)] : cleaned) + suffix;
+        }
+        return candidate;
+    }
+
+    private static string Clip(string text) => text.Length <= MaxCellText ? text : text[..(MaxCellText - 1)] + "…";
+
+    private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
+}

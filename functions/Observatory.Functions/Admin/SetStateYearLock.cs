@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Ports;
+using Observatory.Core.ReferenceData;
+using Observatory.Functions.Http;
+
+namespace Observatory.Functions.Admin;
+
+/// <summary>
+/// POST /api/admin/locks (staff): {"country":"MEX","year":2025,"locked":true,"reason":"published"} locks a state-year
+/// against new submissions; "locked":false unlocks it.
+/// </summary>
+public sealed class SetStateYearLock
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly IStateYearLocks _locks;
+    private readonly ReferenceDataSet _referenceData;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the function.</summary>
+    public SetStateYearLock(CallerAuthentication authentication, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock)
+    {
+        _authentication = authentication;
+        _locks = locks;
+        _referenceData = referenceData;
+        _clock = clock;
+    }
+
+    private sealed record LockRequest(string? Country, int? Year, bool? Locked, string? Reason);
+
+    /// <summary>Locks or unlocks.</summary>
+    [Function(nameof(SetStateYearLock))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Admin + "/locks")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can lock or unlock data.");
+
+        LockRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<LockRequest>(request.Body, ApiJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        if (body?.Year is not { } year || !_referenceData.States.TryResolve(body.Country, out var state))
+            return ApiResults.BadRequest("The body must be JSON like {\"country\":\"MEX\",\"year\":2025,\"locked\":true,\"reason\":\"published\"}.");
+
+        if (body.Locked == false)
+        {
+            var wasLocked = await _locks.UnlockAsync(state.Iso3, year, cancellationToken);
+            return ApiResults.Json(new { country = state.Iso3, year, locked = false, wasLocked });
+        }
+        var stateYearLock = new StateYearLock(state.Iso3, year, _clock.GetUtcNow(), caller.Name, body.Reason?.Trim());
+        await _locks.LockAsync(stateYearLock, cancellationToken);
+        return ApiResults.Json(new { country = state.Iso3, year, locked = true, lockedAt = stateYearLock.LockedAt, reason = stateYearLock.Reason });
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Submissions;
+using Observatory.Functions.Http;
+
+namespace Observatory.Functions.Uploads;
+
+/// <summary>
+/// POST /api/uploads?country=&amp;year=&amp;fileName=[&amp;lang=&amp;mode=]: a short-lived, write-only URL to one blob under the
+/// state's own path, for files too large for an HTTP upload. PUT the file there (header x-ms-blob-type: BlockBlob);
+/// the pipeline picks it up and GET /api/uploads/{uploadId} says which submission it became.
+/// </summary>
+public sealed class RequestUploadUrl
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly DirectUploads _uploads;
+
+    /// <summary>Creates the function.</summary>
+    public RequestUploadUrl(CallerAuthentication authentication, DirectUploads uploads)
+    {
+        _authentication = authentication;
+        _uploads = uploads;
+    }
+
+    /// <summary>Issues the URL.</summary>
+    [Function(nameof(RequestUploadUrl))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var query = request.Query;
+        var (ticket, url, refusal, detail) = await _uploads.IssueAsync(caller, query["country"], query["year"], query["fileName"], query["lang"], query["mode"], cancellationToken);
+        if (refusal == IntakeRefusal.Forbidden) return ApiResults.Forbidden(detail!);
+        if (ticket is null || url is null) return ApiResults.BadRequest(detail!);
+
+        var statusUrl = $"/api/uploads/{ticket.UploadId}";
+        request.HttpContext.Response.Headers.Location = statusUrl;
+        return ApiResults.Json(new
+        {
+            uploadId = ticket.UploadId,
+            country = ticket.Country,
+            year = ticket.Year,
+            uploadUrl = url.ToString(),
+            method = "PUT",
+            headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" },
+            expiresAt = ticket.ExpiresAt,
+            maxBytes = DirectUploads.MaxBytes,
+            statusUrl,
+        }, StatusCodes.Status201Created);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Observatory.Functions;
+using Observatory.LocalHost.Discovery;
+using Observatory.LocalHost.Tests.Infrastructure;
+
+namespace Observatory.LocalHost.Tests;
+
+/// <summary>The real Function App, served as the local host's own program serves it.</summary>
+public sealed class FunctionAppTests
+{
+    [Fact]
+    public async Task Every_function_of_the_Function_App_is_discovered_without_errors_and_the_host_starts()
+    {
+        var logs = new CapturedLogs();
+        var stateDirectory = Directory.CreateTempSubdirectory("localhost-app-").FullName;
+        var options = ObservatoryFunctionApp.CreateOptions() with
+        {
+            StateDirectory = stateDirectory,
+            ConfigureBuilder = builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Storage"] = TestStorage.ConnectionString,
+                    ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+                });
+                builder.Logging.ClearProviders();
+                builder.Logging.AddProvider(logs);
+            },
+        };
+        // Found independently of the catalog: every method the Functions worker would index.
+        var declared = typeof(ServiceRegistration).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .SelectMany(method => method.GetCustomAttributesData())
+            .Where(attribute => attribute.AttributeType.FullName == "Microsoft.Azure.Functions.Worker.FunctionAttribute")
+            .Select(attribute => (string)attribute.ConstructorArguments[0].Value!)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
+        var app = LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], options);
+        try
+        {
+            var catalog = app.Services.GetRequiredService<FunctionCatalog>();
+            Assert.NotEmpty(declared);
+            Assert.Equal(declared, catalog.Functions.Select(function => function.Name));
+
+            await app.StartAsync();
+            var listing = Assert.Single(logs.Entries, entry => entry.Message.StartsWith("Functions:", StringComparison.Ordinal)).Message;
+            Assert.All(declared, name => Assert.Contains($"\t{name}: ", listing));
+            Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Error);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using Observatory.LocalHost.Tests.Infrastructure;
+
+namespace Observatory.LocalHost.Tests.Samples.Queues;
+
+/// <summary>Runs longer than the message lease, so the lease must be renewed for the message not to be delivered twice.</summary>
+public sealed class RunLong(InvocationRecorder recorder)
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(7);
+
+    [Function("RunLong")]
+    public async Task RunAsync([QueueTrigger("%Samples:SlowQueue%", Connection = "Storage")] string message, CancellationToken cancellationToken)
+    {
+        recorder.Record("RunLong.Started", message);
+        await Task.Delay(Duration, cancellationToken);
+        recorder.Record("RunLong", message);
+    }
+}
