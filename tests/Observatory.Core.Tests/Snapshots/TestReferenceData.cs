@@ -56,7 +56,7 @@ internal static class TestReferenceData
     /// </summary>
     public static IReadOnlyList<ColumnAliases> Columns(IEnumerable<CodeList> lists) =>
     [
-        .. new[] { ReturnColumn.Country, ReturnColumn.Year, ReturnColumn.Indicator, ReturnColumn.Unit, ReturnColumn.Value, ReturnColumn.Flag, ReturnColumn.Note }
+        .. ReturnColumn.All
             .Select(c => new ColumnAliases(c, new LocalizedText(c, c + " (es)", c + " (pt)", c + " (fr)"), [])),
         .. lists.Where(l => l.IsDimension).Select(l => new ColumnAliases(l.Id, l.Labels, [])),
     ];
