@@ -39,6 +39,9 @@ public sealed record BenchmarkSettings
     /// <summary>True to measure memory in probe processes.</summary>
     public bool MeasureMemory { get; init; } = true;
 
+    /// <summary>True to probe the memory of the baselines and the reader alone too, not only the whole path.</summary>
+    public bool ProbeEveryVariant { get; init; } = true;
+
     /// <summary>The storage connection string (Azurite).</summary>
     public required string StorageConnectionString { get; init; }
 
@@ -69,7 +72,7 @@ public sealed record BenchmarkSettings
         Full = false,
         ReadingRows = [2_000],
         ReadingRuns = _ => 2,
-        StoringObservations = [250],
+        StoringObservations = [150, 450],
         StoringRuns = 2,
         CompileStates = 5,
         CompileObservationsPerState = 200,
@@ -77,6 +80,7 @@ public sealed record BenchmarkSettings
         EndToEndStates = 5,
         EndToEndRows = 160,
         EndToEndRuns = 1,
+        ProbeEveryVariant = false,
         StorageConnectionString = storage,
         WorkDirectory = workDirectory,
     };

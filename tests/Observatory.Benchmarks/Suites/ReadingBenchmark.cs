@@ -95,11 +95,14 @@ public sealed class ReadingBenchmark(BenchmarkSettings settings, TextWriter log)
         if (settings.MeasureMemory)
         {
             var name = format.ToString();
-            rawMemory = MemoryProbe.Run(Probe, null, name, "raw", path, warmUp);
-            readerMemory = MemoryProbe.Run(Probe, null, name, "reader", path, warmUp);
+            if (settings.ProbeEveryVariant)
+            {
+                rawMemory = MemoryProbe.Run(Probe, null, name, "raw", path, warmUp);
+                readerMemory = MemoryProbe.Run(Probe, null, name, "reader", path, warmUp);
+            }
             pipelineMemory = MemoryProbe.Run(Probe, null, name, "pipeline", path, warmUp);
             Expect(pipelineMemory.Items, rows, "observations in the probe");
-            log.WriteLine($"  peak working set growth: raw {Mb(rawMemory.PeakGrowth)}, reader {Mb(readerMemory.PeakGrowth)}, pipeline {Mb(pipelineMemory.PeakGrowth)}; " +
+            log.WriteLine($"  peak working set growth: raw {Mb(rawMemory?.PeakGrowth)}, reader {Mb(readerMemory?.PeakGrowth)}, pipeline {Mb(pipelineMemory.PeakGrowth)}; " +
                 $"retained after validation {Mb(pipelineMemory.Retained)} ({pipelineMemory.Retained / Math.Max(1, pipelineMemory.Items):N0} B per observation)");
         }
         return new ReadingResult(format, rows, fileBytes, raw, reader, pipeline, observations, rawMemory, readerMemory, pipelineMemory);
@@ -124,5 +127,5 @@ public sealed class ReadingBenchmark(BenchmarkSettings settings, TextWriter log)
             throw new InvalidDataException($"Expected {expected.ToString(CultureInfo.InvariantCulture)} {what}, got {actual.ToString(CultureInfo.InvariantCulture)}.");
     }
 
-    private static string Mb(long bytes) => $"{bytes / 1048576.0:F1} MiB";
+    private static string Mb(long? bytes) => bytes is long b ? $"{b / 1048576.0:F1} MiB" : "not probed";
 }
