@@ -52,6 +52,9 @@ public sealed record BenchmarkResults
 
     /// <summary>Benchmark 4.</summary>
     public EndToEndResult? EndToEnd { get; set; }
+
+    /// <summary>The BenchmarkDotNet micro benchmarks (full mode only).</summary>
+    public IReadOnlyList<Micro.MicroResult>? Micro { get; set; }
 }
 
 /// <summary>Runs the chosen parts with the given settings; each part checks its own results and throws when they are wrong.</summary>
@@ -95,6 +98,13 @@ public static class BenchmarkRun
         {
             results.LoadSamples.Add(MachineInfo.LoadAverage());
             results.EndToEnd = await new EndToEndBenchmark(settings, log).RunAsync();
+        }
+        if (settings.Full && parts.HasFlag(BenchmarkParts.Reading))
+        {
+            log.WriteLine("micro benchmarks (BenchmarkDotNet): the cost of a csv row, step by step");
+            results.Micro = Micro.MicroBenchmarks.RunForReport();
+            foreach (var micro in results.Micro)
+                log.WriteLine($"  {micro.Name}: {micro.MeanNanoseconds / 1e6:F2} ms per 10,000 rows, {micro.AllocatedBytes / 1e6:F1} MB allocated");
         }
         results.LoadSamples.Add(MachineInfo.LoadAverage());
         results.Duration = clock.Elapsed;

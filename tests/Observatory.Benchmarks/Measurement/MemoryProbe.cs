@@ -8,7 +8,8 @@ namespace Observatory.Benchmarks.Measurement;
 /// <param name="Peak">Highest resident set during the work, in bytes.</param>
 /// <param name="Retained">Managed heap still live after the work (after a full collection) while its result is kept, above the heap before it.</param>
 /// <param name="Items">How many items (rows, observations) the work handled.</param>
-public sealed record ProbeResult(long Before, long Peak, long Retained, long Items)
+/// <param name="PeakLiveHeap">The highest live managed heap above the start, sampled after full collections while the work ran (see <see cref="LiveHeap"/>); 0 when the work does not sample.</param>
+public sealed record ProbeResult(long Before, long Peak, long Retained, long Items, long PeakLiveHeap)
 {
     /// <summary>How far the resident set rose above where it was before the work.</summary>
     public long PeakGrowth => Math.Max(0, Peak - Before);
@@ -27,10 +28,10 @@ public static class MemoryProbe
     private const string ResultPrefix = "probe-result ";
 
     /// <summary>Probes by name: each warms up, then returns the measured work (which returns its item count and a result to keep alive).</summary>
-    private static readonly Dictionary<string, Func<string[], Func<(long Items, object? Result)>>> Probes = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Func<string[], ProbeWork>> Probes = new(StringComparer.Ordinal);
 
     /// <summary>Registers a probe; <paramref name="prepare"/> runs before the baseline is taken and returns the work to measure.</summary>
-    public static void Register(string name, Func<string[], Func<(long Items, object? Result)>> prepare) => Probes[name] = prepare;
+    public static void Register(string name, Func<string[], ProbeWork> prepare) => Probes[name] = prepare;
 
     /// <summary>Runs probe <paramref name="name"/> with <paramref name="arguments"/> in a new process and returns what it measured.</summary>
     public static ProbeResult Run(string name, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
@@ -70,14 +71,21 @@ public static class MemoryProbe
         ProcessMemory.ResetPeak();
         var before = ProcessMemory.Current();
 
-        var (items, result) = work();
+        LiveHeap.Start(work.SampleEvery);
+        var (items, result) = work.Run();
+        var peakLiveHeap = LiveHeap.Stop();
 
         var peak = ProcessMemory.Peak();
         var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         GC.KeepAlive(result);
-        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(new ProbeResult(before, peak, retained, items), JsonSerializerOptions.Web));
+        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(new ProbeResult(before, peak, retained, items, peakLiveHeap), JsonSerializerOptions.Web));
         return 0;
     }
+
+    /// <summary>The work a probe measures, and how often it samples the live heap (0: never).</summary>
+    /// <param name="Run">Does the work; returns its item count and a result to keep alive until measured.</param>
+    /// <param name="SampleEvery">Ticks of <see cref="LiveHeap"/> between samples.</param>
+    public sealed record ProbeWork(Func<(long Items, object? Result)> Run, int SampleEvery = 0);
 
     /// <summary>This program's own executable, else the dotnet host with its assembly (as under the test host).</summary>
     private static ProcessStartInfo StartInfo()

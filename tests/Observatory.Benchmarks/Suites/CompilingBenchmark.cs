@@ -51,17 +51,17 @@ public sealed class CompilingBenchmark(BenchmarkSettings settings, TextWriter lo
         {
             var (services, _, year) = Open(arguments);
             var publisher = services.GetRequiredService<SnapshotPublisher>();
-            return () =>
+            return new MemoryProbe.ProbeWork(() =>
             {
                 var manifest = publisher.PublishAsync(year, CancellationToken.None).GetAwaiter().GetResult()!;
                 return (manifest.Statistics.Rows, manifest);
-            };
+            });
         });
         MemoryProbe.Register(PlainReadProbe, arguments =>
         {
             var (services, states, year) = Open(arguments);
             var table = services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.ObservationsTable);
-            return () => (PlainReadAsync(table, states, year).GetAwaiter().GetResult(), null);
+            return new MemoryProbe.ProbeWork(() => (PlainReadAsync(table, states, year).GetAwaiter().GetResult(), null));
         });
     }
 

@@ -39,6 +39,7 @@ public sealed class ReadingBenchmark(BenchmarkSettings settings, TextWriter log)
     public static void RegisterProbe() => MemoryProbe.Register(Probe, arguments =>
     {
         var (format, mode, path, warmUp) = (Enum.Parse<ReturnFormat>(arguments[0]), arguments[1], arguments[2], arguments[3]);
+        var rows = int.Parse(arguments[4], CultureInfo.InvariantCulture);
         Func<string, (long, object?)> read = mode switch
         {
             "raw" => p => ((format == ReturnFormat.Xlsx ? ReadingVariants.RawXlsx(p) : ReadingVariants.RawCsv(p)).Rows - 1, null),
@@ -47,7 +48,10 @@ public sealed class ReadingBenchmark(BenchmarkSettings settings, TextWriter log)
             _ => throw new ArgumentException($"Unknown reading mode {mode}."),
         };
         read(warmUp);
-        return () => read(path);
+        // Either the working set alone, or about twenty samples of the live heap, each after a full collection, over the
+        // read: those collections keep the working set down, so the two are measured in separate processes.
+        var sampleLiveHeap = arguments[5] == "live";
+        return new MemoryProbe.ProbeWork(() => read(path), SampleEvery: sampleLiveHeap ? Math.Max(1, rows / 20) : 0);
     });
 
     /// <summary>Runs every format and size.</summary>
@@ -95,14 +99,22 @@ public sealed class ReadingBenchmark(BenchmarkSettings settings, TextWriter log)
         if (settings.MeasureMemory)
         {
             var name = format.ToString();
+            var rowsText = rows.ToString(CultureInfo.InvariantCulture);
+            ProbeResult Probe(string mode, bool live) => MemoryProbe.Run(ReadingBenchmark.Probe, null, name, mode, path, warmUp, rowsText, live ? "live" : "working-set");
+            ProbeResult Both(string mode) => Probe(mode, live: false) with { PeakLiveHeap = Probe(mode, live: true).PeakLiveHeap };
             if (settings.ProbeEveryVariant)
             {
-                rawMemory = MemoryProbe.Run(Probe, null, name, "raw", path, warmUp);
-                readerMemory = MemoryProbe.Run(Probe, null, name, "reader", path, warmUp);
+                rawMemory = Probe("raw", live: false);
+                readerMemory = Both("reader");
+                pipelineMemory = Both("pipeline");
             }
-            pipelineMemory = MemoryProbe.Run(Probe, null, name, "pipeline", path, warmUp);
+            else
+            {
+                pipelineMemory = Probe("pipeline", live: true);
+            }
             Expect(pipelineMemory.Items, rows, "observations in the probe");
             log.WriteLine($"  peak working set growth: raw {Mb(rawMemory?.PeakGrowth)}, reader {Mb(readerMemory?.PeakGrowth)}, pipeline {Mb(pipelineMemory.PeakGrowth)}; " +
+                $"peak live heap: raw {Mb(rawMemory?.PeakLiveHeap)}, reader {Mb(readerMemory?.PeakLiveHeap)}, pipeline {Mb(pipelineMemory.PeakLiveHeap)}; " +
                 $"retained after validation {Mb(pipelineMemory.Retained)} ({pipelineMemory.Retained / Math.Max(1, pipelineMemory.Items):N0} B per observation)");
         }
         return new ReadingResult(format, rows, fileBytes, raw, reader, pipeline, observations, rawMemory, readerMemory, pipelineMemory);

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Observatory.Benchmarks.Data;
+using Observatory.Benchmarks.Measurement;
 using Observatory.Core.Reading;
 using Observatory.Core.Validation;
 using Sylvan.Data.Csv;
@@ -43,6 +44,7 @@ public static class ReadingVariants
             else if (reader.ElementType == typeof(Row))
             {
                 rows++;
+                LiveHeap.Tick();
             }
         }
         return Checked(rows, cells, characters);
@@ -60,6 +62,7 @@ public static class ReadingVariants
         while (csv.Read())
         {
             rows++;
+            LiveHeap.Tick();
             for (var i = 0; i < csv.RowFieldCount; i++)
             {
                 var field = csv.GetString(i);
@@ -78,7 +81,10 @@ public static class ReadingVariants
         using var parsed = ReturnReader.Open(file, format, Path.GetFileName(path), BenchmarkReferenceData.Instance);
         long records = 0;
         foreach (var record in parsed.Records)
+        {
             records += record.Fields.Count > 0 ? 1 : 0;
+            LiveHeap.Tick();
+        }
         if (parsed.Problems.Count > 0)
             throw new InvalidDataException($"The reader found problems in {path}: {parsed.Problems[0].MessageKey}");
         return records;
@@ -90,11 +96,41 @@ public static class ReadingVariants
         var state = BenchmarkReferenceData.Instance.States.FindByIso3(ReadingFiles.Country)!;
         var context = new ValidationContext(state, ReadingFiles.Year, new Dictionary<string, Core.Domain.Observation>());
         using var file = File.OpenRead(path);
-        using var parsed = ReturnReader.Open(file, format, Path.GetFileName(path), BenchmarkReferenceData.Instance);
+        using var parsed = new TickingReturn(ReturnReader.Open(file, format, Path.GetFileName(path), BenchmarkReferenceData.Instance));
         return Validator.Value.Validate(parsed, context);
     }
 
     // The characters are summed so that no reader can skip the text it was asked for.
     private static RawCount Checked(long rows, long cells, long characters) =>
         characters > 0 ? new RawCount(rows, cells) : throw new InvalidDataException("The file has no text.");
+}
+
+/// <summary>A return whose records tick <see cref="LiveHeap"/> as the validator reads them; otherwise the return itself.</summary>
+internal sealed class TickingReturn(ParsedReturn inner) : ParsedReturn
+{
+    public override ReturnFormat Format => inner.Format;
+
+    public override Core.Languages.Language? HeaderLanguage => inner.HeaderLanguage;
+
+    public override StatedValue? StatedCountry => inner.StatedCountry;
+
+    public override StatedValue? StatedYear => inner.StatedYear;
+
+    public override IReadOnlyList<Problem> Problems => inner.Problems;
+
+    public override IEnumerable<ReturnRecord> Records => Ticking(inner.Records);
+
+    private static IEnumerable<ReturnRecord> Ticking(IEnumerable<ReturnRecord> records)
+    {
+        foreach (var record in records)
+        {
+            LiveHeap.Tick();
+            yield return record;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+    }
 }
