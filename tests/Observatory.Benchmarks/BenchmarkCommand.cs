@@ -17,6 +17,13 @@ public static class BenchmarkCommand
         if (Array.IndexOf(args, "--profile") is var profile and >= 0)
             return Profile(args[(profile + 1)..]);
 
+        if (Option(args, "--report-from") is { } saved)
+        {
+            var output = Option(args, "--output") ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+            await File.WriteAllTextAsync(output, MarkdownReport.Write(await ResultsFile.LoadAsync(saved)));
+            Console.WriteLine($"wrote {output} from {saved}");
+            return 0;
+        }
         var full = args.Contains("--full");
         var parts = Option(args, "--only") is { } only ? ParseParts(only) : BenchmarkParts.All;
         var storage = Option(args, "--storage") ?? StorageFromEnvironment();
@@ -31,7 +38,9 @@ public static class BenchmarkCommand
             {
                 var output = Option(args, "--output") ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
                 await File.WriteAllTextAsync(output, MarkdownReport.Write(results));
-                Console.WriteLine($"wrote {output}");
+                var json = Path.ChangeExtension(output, ".json");
+                await ResultsFile.SaveAsync(results, json);
+                Console.WriteLine($"wrote {output} and {json}");
             }
             return 0;
         }

@@ -39,7 +39,7 @@ public sealed record BenchmarkResults
     public required string LoadAtStart { get; init; }
 
     /// <summary>The load average sampled before each part and at the end.</summary>
-    public List<string> LoadSamples { get; } = [];
+    public List<string> LoadSamples { get; init; } = [];
 
     /// <summary>Benchmark 1.</summary>
     public IReadOnlyList<ReadingResult>? Reading { get; set; }

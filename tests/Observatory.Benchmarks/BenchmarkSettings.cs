@@ -10,7 +10,8 @@ public sealed record BenchmarkSettings
     public required IReadOnlyList<int> ReadingRows { get; init; }
 
     /// <summary>Timed runs of each reading variant, by number of rows (fewer for the largest files).</summary>
-    public required Func<int, int> ReadingRuns { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Func<int, int> ReadingRuns { get; init; } = _ => 1;
 
     /// <summary>Observations of one state and year written by the store.</summary>
     public required IReadOnlyList<int> StoringObservations { get; init; }

@@ -12,13 +12,13 @@ public static class LiveHeap
     private static int _interval;
     private static long _ticks;
 
-    /// <summary>Starts sampling every <paramref name="interval"/> ticks, above the heap live now.</summary>
+    /// <summary>Starts sampling every <paramref name="interval"/> ticks, above the heap live now; 0 or less samples nothing.</summary>
     public static void Start(int interval)
     {
-        _baseline = GC.GetTotalMemory(forceFullCollection: true);
         _peak = 0;
         _ticks = 0;
-        _interval = Math.Max(1, interval);
+        _interval = Math.Max(0, interval);
+        if (_interval > 0) _baseline = GC.GetTotalMemory(forceFullCollection: true);
     }
 
     /// <summary>One row (or other unit of work) done; samples when the interval is reached.</summary>

@@ -5,6 +5,15 @@ public sealed class Series
 {
     private readonly List<Sample> _samples = [];
 
+    /// <summary>An empty series.</summary>
+    public Series()
+    {
+    }
+
+    /// <summary>A series of samples already taken (as read back from a saved run).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public Series(IReadOnlyList<Sample> samples) => _samples = [.. samples];
+
     /// <summary>The samples in the order taken.</summary>
     public IReadOnlyList<Sample> Samples => _samples;
 

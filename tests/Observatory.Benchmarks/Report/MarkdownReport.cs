@@ -113,7 +113,7 @@ public static class MarkdownReport
         foreach (var r in reading)
         {
             md.AppendLine($"| {Ext(r.Format)} | {r.Rows:N0} | {r.FileBytes / 1e6:F1} MB | {r.Raw.Rate(r.Rows):N0} | {r.Reader.Rate(r.Rows):N0} | {r.Pipeline.Rate(r.Rows):N0} | " +
-                $"**{r.PipelineRatio:F2}** | {r.ReaderRatio:F2} | {r.Raw.MedianAllocated / r.Rows:N0} B → {r.Pipeline.MedianAllocated / r.Rows:N0} B | {r.Pipeline.MedianGcShare:P0} |");
+                $"**{r.PipelineRatio:F2}** | {r.ReaderRatio:F2} | {r.Raw.MedianAllocated / r.Rows:N0} B → {r.Pipeline.MedianAllocated / r.Rows:N0} B | {r.Pipeline.MedianGcShare * 100:F0}% |");
         }
         md.AppendLine();
         md.AppendLine("Runs per size: " + string.Join(", ", reading.GroupBy(r => r.Rows).Select(g => $"{g.Key:N0} rows × {g.First().Raw.Samples.Count}")) + ".");
@@ -199,7 +199,7 @@ public static class MarkdownReport
         var csv = reading.Where(r => r.Format == ReturnFormat.Csv).MaxBy(r => r.Rows);
         if (csv is not null)
         {
-            md.AppendLine($"In the full path the garbage collector takes {csv.Pipeline.MedianGcShare:P0} of the time at {csv.Rows:N0} rows: every observation kept");
+            md.AppendLine($"In the full path the garbage collector takes {csv.Pipeline.MedianGcShare * 100:F0}% of the time at {csv.Rows:N0} rows: every observation kept");
             md.AppendLine("survives its first collections and is copied into the older generations, while the reader's short-lived garbage");
             md.AppendLine("keeps triggering them. In absolute terms the pipeline still validates a 25 MB csv in seconds.");
             md.AppendLine();
