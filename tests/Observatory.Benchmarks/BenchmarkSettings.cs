@@ -16,8 +16,9 @@ public sealed record BenchmarkSettings
     /// <summary>Observations of one state and year written by the store.</summary>
     public required IReadOnlyList<int> StoringObservations { get; init; }
 
-    /// <summary>Timed runs of each storing variant.</summary>
-    public required int StoringRuns { get; init; }
+    /// <summary>Timed runs of each storing variant, by number of observations (more for the small writes, whose times are short and noisy).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Func<int, int> StoringRuns { get; init; } = _ => 1;
 
     /// <summary>States in the compiled snapshot.</summary>
     public required int CompileStates { get; init; }
@@ -56,7 +57,7 @@ public sealed record BenchmarkSettings
         ReadingRows = [10_000, 100_000, 1_000_000],
         ReadingRuns = rows => rows >= 1_000_000 ? 3 : 5,
         StoringObservations = [1_000, 10_000],
-        StoringRuns = 5,
+        StoringRuns = observations => observations <= 1_000 ? 15 : 7,
         CompileStates = 35,
         CompileObservationsPerState = 5_000,
         CompileRuns = 3,
@@ -74,7 +75,7 @@ public sealed record BenchmarkSettings
         ReadingRows = [2_000],
         ReadingRuns = _ => 2,
         StoringObservations = [150, 450],
-        StoringRuns = 2,
+        StoringRuns = _ => 2,
         CompileStates = 5,
         CompileObservationsPerState = 200,
         CompileRuns = 1,

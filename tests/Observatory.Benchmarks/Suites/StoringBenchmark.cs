@@ -73,7 +73,7 @@ public sealed class StoringBenchmark(BenchmarkSettings settings, TextWriter log)
         var observations = ObservationData.For(Country, Year, count);
         Series ours = new(), baseline = new();
         long storeRequests = 0, baselineRequests = 0, promoteRequests = 0;
-        for (var round = 0; round < settings.StoringRuns; round++)
+        for (var round = 0; round < settings.StoringRuns(count); round++)
         {
             var id = $"BENCH-{count}-{round}";
             async Task Ours()
