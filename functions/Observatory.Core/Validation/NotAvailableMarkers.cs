@@ -22,6 +22,8 @@ public static class NotAvailableMarkers
         var trimmed = text.AsSpan().Trim();
         // Markers are short; anything longer is a value (or a mistake) to be read as such.
         if (trimmed.Length is 0 or > 4) return false;
+        // No marker starts with a digit, and most values do: they are settled without a lookup.
+        if (char.IsAsciiDigit(trimmed[0])) return false;
         return Markers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed);
     }
 }

@@ -30,6 +30,8 @@ internal sealed class ValidationRun
     private readonly Dictionary<string, int> _sheetOrder = new(StringComparer.Ordinal);
     private readonly HashSet<string> _describingColumns;
     private readonly List<ReturnRecord> _notReported = [];
+    private readonly RecordCells _cellsOf;
+    private string? _lastSheet;
 
     private readonly ColumnCache<IndicatorShape?> _indicators = new();
     private readonly ColumnCache<byte>[] _dimensionCodes;
@@ -52,6 +54,7 @@ internal sealed class ValidationRun
         _describingColumns = new HashSet<string>(
             [ReturnColumn.Indicator, ReturnColumn.Country, ReturnColumn.Year, ReturnColumn.Unit, ReturnColumn.Previous, .. catalog.Dimensions.Select(d => d.Id)],
             StringComparer.Ordinal);
+        _cellsOf = new RecordCells(catalog.Dimensions);
     }
 
     private IndicatorCatalog Catalog => _catalog.ReferenceData.Catalog;
@@ -59,23 +62,29 @@ internal sealed class ValidationRun
     /// <summary>Checks one data row and, when it is sound, normalizes it into an observation.</summary>
     public void Read(ReturnRecord record)
     {
+        _cellsOf.Use(record);
         if (IsNotReported(record))
         {
             _notReported.Add(record);
             return;
         }
         _rows++;
-        _sheetOrder.TryAdd(record.Sheet, _sheetOrder.Count);
+        // Records of one sheet share its name: the order of sheets is looked up only when the sheet changes.
+        if (!ReferenceEquals(record.Sheet, _lastSheet))
+        {
+            _sheetOrder.TryAdd(record.Sheet, _sheetOrder.Count);
+            _lastSheet = record.Sheet;
+        }
         var errorsBefore = _rowProblems.Errors.Count;
 
-        CheckCountry(record.Get(ReturnColumn.Country), record.Sheet, record.Row, _rowProblems);
-        CheckYear(record.Get(ReturnColumn.Year), record.Sheet, record.Row, _rowProblems);
+        CheckCountry(_cellsOf[RecordCells.Country], record.Sheet, record.Row, _rowProblems);
+        CheckYear(_cellsOf[RecordCells.Year], record.Sheet, record.Row, _rowProblems);
         var flag = ReadFlag(record);
         var shape = ReadIndicator(record);
         if (shape is null) return;
         var breakdown = ReadBreakdown(record, shape, out var breakdownKnown);
 
-        if (record.Get(ReturnColumn.Value) is not FieldCell valueCell)
+        if (_cellsOf[RecordCells.Value] is not FieldCell valueCell)
         {
             // A spreadsheet without a value column is reported once by the reader (missing-label);
             // a JSON observation without a value is this row's own problem.
@@ -112,7 +121,7 @@ internal sealed class ValidationRun
         var dimensions = shape.Unpack(breakdown);
         if (typed.Number is long count) CheckOutlier(record, valueCell, shape, dimensions, count);
         _observations.Add(new Observation(
-            _context.State.Iso3, _context.Year, shape.Indicator.Code, dimensions, typed, ReadNote(record), flag));
+            _context.State.Iso3, _context.Year, shape.Indicator.Code, dimensions, typed, ReadNote(), flag));
     }
 
     /// <summary>Runs the checks across rows and assembles the verdict.</summary>
@@ -158,7 +167,7 @@ internal sealed class ValidationRun
     private bool IsNotReported(ReturnRecord record)
     {
         if (_format == ReturnFormat.Json) return false;
-        if (record.Get(ReturnColumn.Value) is not FieldCell value || !value.Value.IsBlank) return false;
+        if (_cellsOf[RecordCells.Value] is not FieldCell value || !value.Value.IsBlank) return false;
         foreach (var (column, cell) in record.Fields)
         {
             if (!cell.Value.IsBlank && !_describingColumns.Contains(column)) return false;
@@ -195,11 +204,12 @@ internal sealed class ValidationRun
             year = ParseYear(cell.Value);
             _years.Remember(text, year);
         }
+        if (year == _context.Year) return;
         var expected = _context.Year.ToString(CultureInfo.InvariantCulture);
         if (year is null)
             sink.Add(Severity.Error, ProblemTypes.TypeError, sheet, row, cell.Column, ReturnColumn.Year, text,
                 ValidationMessages.YearInvalid, [text, expected]);
-        else if (year != _context.Year)
+        else
             sink.Add(Severity.Error, ProblemTypes.RowConstraint, sheet, row, cell.Column, ReturnColumn.Year, text,
                 ValidationMessages.YearMismatch, [text, expected]);
     }
@@ -214,7 +224,7 @@ internal sealed class ValidationRun
 
     private string? ReadFlag(ReturnRecord record)
     {
-        if (record.Get(ReturnColumn.Flag) is not FieldCell cell || cell.Value.IsBlank) return null;
+        if (_cellsOf[RecordCells.Flag] is not FieldCell cell || cell.Value.IsBlank) return null;
         var text = cell.Value.Display;
         if (!_flags.TryGet(text, out var flag))
         {
@@ -226,12 +236,12 @@ internal sealed class ValidationRun
         return flag;
     }
 
-    private static string? ReadNote(ReturnRecord record) =>
-        record.Get(ReturnColumn.Note) is FieldCell cell && !cell.Value.IsBlank ? cell.Value.Display.Trim() : null;
+    private string? ReadNote() =>
+        _cellsOf[RecordCells.Note] is FieldCell cell && !cell.Value.IsBlank ? cell.Value.Display.Trim() : null;
 
     private IndicatorShape? ReadIndicator(ReturnRecord record)
     {
-        if (record.Get(ReturnColumn.Indicator) is not FieldCell cell)
+        if (_cellsOf[RecordCells.Indicator] is not FieldCell cell)
         {
             if (_format == ReturnFormat.Json)
                 Report(record, null, ReturnColumn.Indicator, ProblemTypes.MissingCell, ValidationMessages.IndicatorMissing, []);
@@ -272,7 +282,7 @@ internal sealed class ValidationRun
         {
             var dimension = shape.Dimensions[position];
             var code = dimension.Total;
-            if (record.Get(dimension.Id) is FieldCell cell && !cell.Value.IsBlank)
+            if (_cellsOf[RecordCells.Dimension(dimension)] is FieldCell cell && !cell.Value.IsBlank)
             {
                 code = ResolveDimension(dimension, cell.Value.Display);
                 if (code == 0)
@@ -289,7 +299,7 @@ internal sealed class ValidationRun
         // A dimension the indicator lacks must be blank; its total or "not applicable" says the same.
         foreach (var dimension in shape.ForeignDimensions)
         {
-            if (record.Get(dimension.Id) is not FieldCell cell || cell.Value.IsBlank) continue;
+            if (_cellsOf[RecordCells.Dimension(dimension)] is not FieldCell cell || cell.Value.IsBlank) continue;
             var code = ResolveDimension(dimension, cell.Value.Display);
             if (code != 0 && (code == dimension.Total || code == dimension.NotApplicable)) continue;
             Report(record, cell, dimension.Id, ProblemTypes.ConstraintError, ValidationMessages.DimensionNotApplicable,

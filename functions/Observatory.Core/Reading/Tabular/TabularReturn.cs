@@ -61,24 +61,42 @@ internal sealed class TabularReturn : ParsedReturn
     private IEnumerable<ReturnRecord> ReadRecords()
     {
         var sheet = _header.Sheet;
-        var letters = _header.Columns.Keys.ToDictionary(index => index, ColumnLetters.FromIndex);
+        // Every record has a cell for each known column, in one layout shared by all records: a column index of the
+        // sheet maps to a position by array, and a row's cells start as a copy of the blank row.
+        var known = _header.Columns.OrderBy(c => c.Key).ToArray();
+        var layout = new RecordLayout([.. known.Select(c => c.Value)]);
+        var positions = new int[known.Length == 0 ? 0 : known[^1].Key + 1];
+        Array.Fill(positions, -1);
+        var blank = new FieldCell[known.Length];
+        for (var i = 0; i < known.Length; i++)
+        {
+            positions[known[i].Key] = i;
+            blank[i] = new FieldCell(ColumnLetters.FromIndex(known[i].Key), new CellValue(null));
+        }
+
         var unlabelledWithData = new HashSet<int>();
         while (_rows.TryNext(out var row))
         {
-            var fields = new Dictionary<string, FieldCell>(_header.Columns.Count, StringComparer.Ordinal);
-            foreach (var cell in row.Cells)
+            FieldCell[]? cells = null;
+            // By index: a foreach over the read-only list would allocate an enumerator for every row.
+            for (var c = 0; c < row.Cells.Count; c++)
             {
-                if (_header.Columns.TryGetValue(cell.Column, out var column))
-                    fields[column] = new FieldCell(letters[cell.Column], cell.Value);
+                var cell = row.Cells[c];
+                var position = cell.Column < positions.Length ? positions[cell.Column] : -1;
+                if (position >= 0)
+                {
+                    cells ??= (FieldCell[])blank.Clone();
+                    cells[position] = new FieldCell(blank[position].Column, cell.Value);
+                }
                 else if (!_header.LabelledColumns.Contains(cell.Column) && unlabelledWithData.Add(cell.Column))
+                {
                     _problems.Add(ReadingProblems.BlankLabel(sheet, _header.Row, cell.Letter));
+                }
             }
             // A row with something only in unknown or unlabelled columns is a remark beside the table, not data.
-            if (fields.Count == 0)
+            if (cells is null)
                 continue;
-            foreach (var (index, column) in _header.Columns)
-                fields.TryAdd(column, new FieldCell(letters[index], new CellValue(null)));
-            yield return new ReturnRecord(sheet, row.Number, fields);
+            yield return new ReturnRecord(sheet, row.Number, new RecordFields(layout, cells));
         }
         if (_rows.Failure is not null)
             _problems.Add(_describeFailure(_rows.Failure));

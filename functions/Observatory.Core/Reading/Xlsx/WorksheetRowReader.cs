@@ -25,6 +25,7 @@ internal static class WorksheetRowReader
         using var reader = OpenXmlReader.Create(part);
         var rowNumber = 0;
         var cells = new List<SheetCell>();
+        var width = 0;
         var cell = new CellBuilder(sharedStrings);
         var column = -1;
         var phoneticDepth = 0;
@@ -36,11 +37,13 @@ internal static class WorksheetRowReader
                 if (reader.IsStartElement)
                 {
                     rowNumber = ReadRowNumber(reader, rowNumber);
-                    cells = [];
+                    // Rows of a sheet are mostly as wide as the one before: sized so, the list rarely grows.
+                    cells = new List<SheetCell>(width);
                     column = -1;
                 }
                 else
                 {
+                    width = Math.Max(width, cells.Count);
                     yield return new SheetRow(rowNumber, cells);
                 }
             }
@@ -73,10 +76,13 @@ internal static class WorksheetRowReader
         }
     }
 
+    // The attributes are read by index: a foreach over the collection would allocate an enumerator for every row and cell.
     private static int ReadRowNumber(OpenXmlReader reader, int previous)
     {
-        foreach (var attribute in reader.Attributes)
+        var attributes = reader.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
         {
+            var attribute = attributes[i];
             if (attribute.LocalName == "r" && int.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 return number;
         }
@@ -87,8 +93,10 @@ internal static class WorksheetRowReader
     {
         var column = previousColumn + 1;
         cell.Start();
-        foreach (var attribute in reader.Attributes)
+        var attributes = reader.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
         {
+            var attribute = attributes[i];
             if (attribute.LocalName == "r")
             {
                 var index = ColumnOfReference(attribute.Value);
