@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Observatory.Core.Languages;
@@ -124,7 +125,7 @@ public sealed class SubmissionIntake
     private async Task<IntakeResult> StoreAndQueueAsync(Submission submission, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var rawName = RawFileName(submission);
-        await using (var stream = new MemoryStream(content.ToArray(), writable: false))
+        await using (var stream = ReadOnlyStream(content))
             await _rawFiles.SaveAsync(rawName, stream, submission.ContentType, cancellationToken);
 
         if (!await _submissions.TryCreateAsync(submission, cancellationToken))
@@ -158,13 +159,21 @@ public sealed class SubmissionIntake
 
     private int? StatedYear(ReadOnlyMemory<byte> content, ReturnFormat format, string? fileName)
     {
-        using var parsed = ReturnReader.Open(new MemoryStream(content.ToArray(), writable: false), format, fileName, _referenceData);
+        using var parsed = ReturnReader.Open(ReadOnlyStream(content), format, fileName, _referenceData);
         if (TryYear(parsed.StatedYear?.Cell.Value) is { } stated) return stated;
         // A year column: the first data row that has one settles it; the validator checks the others.
         foreach (var record in parsed.Records.Take(50))
             if (TryYear(record.Get(ReturnColumn.Year)?.Value) is { } year) return year;
         return null;
     }
+
+    /// <summary>
+    /// A stream over the upload's bytes without copying them: an upload may be 25 MB and is read more than once.
+    /// </summary>
+    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
 
     private static int? TryYear(CellValue? cell)
     {
