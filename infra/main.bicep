@@ -85,7 +85,7 @@ param operatorGroupPrincipalId string = ''
 @minValue(1)
 param monthlyBudget int = 50
 
-@description('First day of the budget\'s first month; the default, this month, suits every deployment.')
+@description('First day of the budget\'s first month (yyyy-MM-01). Azure refuses to change it once the budget exists, so redeployments pass the deployed one (infra/deployed-state.sh); the default, this month, suits a first deployment.')
 param budgetStartDate string = utcNow('yyyy-MM-01')
 
 @description('Days the Log Analytics workspace keeps logs.')

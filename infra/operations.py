@@ -25,7 +25,11 @@ CI_ACCESS_DEPLOYMENT_NAME = "observatory-ci-access"
 CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c"
 USER_ACCESS_ADMINISTRATOR = "18d7d88d-d35e-4fb5-a5c3-7773c4a72458"
 GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-LOCK_PARAMETER = re.compile(r"snapshotImmutabilityLocked=\$\{\{\s*steps\.lock\.outputs\.locked\s*\}\}")
+# What a redeployment must carry over from Azure (infra/deployed-state.sh writes both outputs).
+DEPLOYED_STATE = {
+    "snapshotImmutabilityLocked": re.compile(r"snapshotImmutabilityLocked=\$\{\{\s*steps\.state\.outputs\.snapshotImmutabilityLocked\s*\}\}"),
+    "budgetStartDate": re.compile(r"budgetStartDate=\$\{\{\s*steps\.state\.outputs\.budgetStartDate\s*\}\}"),
+}
 
 CHECKS = []
 
@@ -101,17 +105,25 @@ def what_if(repo):
     return ", ".join(previews) + " before " + ", ".join(deploys)
 
 
-@check("lock-state-from-azure")
-def lock_state(repo):
+@check("deployed-state-from-azure")
+def deployed_state(repo):
+    script = repo.text("infra/deployed-state.sh")
+    require("immutability-policy show" in script and "Locked" in script, "infra/deployed-state.sh does not read the snapshots policy's state")
+    require("consumption budget show" in script and "startDate" in script, "infra/deployed-state.sh does not read the budget's start date")
     for name, job in repo.jobs().items():
-        for step in steps_running(job, r"az deployment group (create|what-if)"):
+        deploying = steps_running(job, r"az deployment group (create|what-if)")
+        for step in deploying:
             for command in deployment_commands(step["run"]):
-                require(LOCK_PARAMETER.search(command),
-                        f"job {name}: {command[:60]}… must pass snapshotImmutabilityLocked as read from Azure")
-        if steps_running(job, r"az deployment group (create|what-if)"):
-            readers = [s for s in job["steps"] if s.get("id") == "lock" and "immutability-policy show" in (s.get("run") or "")]
-            require(readers, f"job {name} does not read the snapshots policy's state from the deployed account")
-    return "read from the deployed account before each deployment"
+                for parameter, pattern in DEPLOYED_STATE.items():
+                    require(pattern.search(command), f"job {name}: {command[:60]}… must pass {parameter} as read from Azure")
+        if deploying:
+            readers = [s for s in job["steps"] if s.get("id") == "state" and "infra/deployed-state.sh" in (s.get("run") or "")]
+            require(readers, f"job {name} does not read the deployed state (infra/deployed-state.sh) before deploying")
+    hooks = yaml.safe_load(repo.text("azure.yaml")).get("hooks", {})
+    require("deployed-state.sh" in str(hooks.get("preprovision", {}).get("run", "")), "azd does not read the deployed state before provisioning")
+    parameters = json.loads(repo.text("infra/main.parameters.json"))["parameters"]
+    require(parameters.get("budgetStartDate", {}).get("value") == "${OBSERVATORY_BUDGET_START_DATE}", "azd must pass the budget start date it read")
+    return "lock state and budget start date"
 
 
 @check("ci-rollback-to-a-tag")

@@ -92,8 +92,12 @@ CASES = [
      "    condition: replace(onlyTemplateRoles, '{ROLES}', '{${assignable}}')\n", "    condition: empty(assignable) ? onlyTemplateRoles : null\n", "prod-options",
      r"FAIL ci-assignable-roles-limited: .*condition"),
     ("deployment without the lock state read from Azure", ".github/workflows/ci.yml",
-     "            --parameters snapshotImmutabilityLocked=${{ steps.lock.outputs.locked }} \\\n            --query", "            --query",
-     "prod-options", r"FAIL lock-state-from-azure:"),
+     "            --parameters snapshotImmutabilityLocked=${{ steps.state.outputs.snapshotImmutabilityLocked }} \\\n            --parameters budgetStartDate=${{ steps.state.outputs.budgetStartDate }} \\\n            --query",
+     "            --parameters budgetStartDate=${{ steps.state.outputs.budgetStartDate }} \\\n            --query",
+     "prod-options", r"FAIL deployed-state-from-azure: .*snapshotImmutabilityLocked"),
+    ("deployment without the budget's start date read from Azure", ".github/workflows/ci.yml",
+     "            --parameters budgetStartDate=${{ steps.state.outputs.budgetStartDate }} \\\n            --query", "            --query",
+     "prod-options", r"FAIL deployed-state-from-azure: .*budgetStartDate"),
     ("what-if output not kept", ".github/workflows/ci.yml",
      "          path: |\n            what-if.txt\n            what-if.json", "          path: test-results", "prod-options",
      r"FAIL ci-what-if-before-production: .*artifact"),
@@ -113,7 +117,7 @@ CASES = [
 ]
 
 
-OPERATIONS_FILES = (".github/", "docs/", "README.md", "azure.yaml", "infra/main.parameters.json", "infra/ci-access.bicep", "infra/modules/roles.bicep")
+OPERATIONS_FILES = (".github/", "docs/", "README.md", "azure.yaml", "infra/main.parameters.json", "infra/deployed-state.sh", "infra/ci-access.bicep", "infra/modules/roles.bicep")
 
 
 def check_operations(root, copy, evaluated, relative):
