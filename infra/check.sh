@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Builds and lints every .bicep and .bicepparam under infra/ with the Bicep CLI, then checks each
-# environment's evaluated deployment against the promises of docs/deploy.md (infra/promises.py).
+# environment's evaluated deployment against the promises of docs/deploy.md (infra/promises.py),
+# and the workflow, azure.yaml, the CI principal's access and the runbook (infra/operations.py).
+# Then it proves that the checks bite: each case of infra/tests/mutations.py breaks one promise in
+# a copy of the repository and must make a named check fail.
 # Fails on any Bicep error and on any linter warning: a rule is relaxed only in
 # infra/bicepconfig.json, with its reason. Prints one line per check; the last line is
-# "infra: N passed, N failed". Needs dotnet (to fetch the Bicep CLI from NuGet once) and python3.
+# "infra: N passed, N failed". Needs dotnet (to fetch the Bicep CLI from NuGet once) and python3
+# with PyYAML.
+# "infra/check.sh --quick [--variants 'dev prod'] [--no-operations]" skips the lint and the
+# mutation tests, evaluates only the variants named, and with --no-operations skips step 4 (the
+# mutation tests run it so on their copies).
 # "infra/check.sh --bicep-path" only installs the CLI and prints its path (the deploy workflow
 # puts it on PATH so that az deploys with the very version tested here).
 # Leaves the repository as it found it: the CLI goes to .tools/ (git-ignored), the rest to a
@@ -53,6 +60,20 @@ EOF
     && chmod +x "$bicep"
 }
 
+quick=false
+operations=true
+variants="dev dev-named prod prod-options"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --bicep-path) break ;;
+    --quick) quick=true ;;
+    --variants) variants="$2"; shift ;;
+    --no-operations) operations=false ;;
+    *) echo "infra/check.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
 if [ "${1:-}" = "--bicep-path" ]; then
   if [ -x "$bicep" ] || install_bicep >&2; then echo "$bicep"; exit 0; fi
   cat "$work/restore.log" >&2; exit 1
@@ -71,11 +92,19 @@ fi
 # Work on a copy: build-params and snapshot write their output beside the input.
 cp -R "$infra" "$src"
 
+# What CI reads from repository variables for production (infra/main.prod.bicepparam) and an
+# Owner sets for the CI principal's access (infra/ci-access.bicepparam): placeholders here.
+export OBSERVATORY_ALERT_EMAILS="${OBSERVATORY_ALERT_EMAILS-observatory-alerts@example.org}"
+export OBSERVATORY_KEY_ADMINISTRATOR="${OBSERVATORY_KEY_ADMINISTRATOR-00000000-0000-0000-0000-000000000ad0}"
+export OBSERVATORY_OPERATOR_GROUP="${OBSERVATORY_OPERATOR_GROUP-00000000-0000-0000-0000-0000000000e0}"
+export OBSERVATORY_CI_PRINCIPAL_ID="${OBSERVATORY_CI_PRINCIPAL_ID-00000000-0000-0000-0000-0000000000c1}"
+
 # Bicep prints diagnostics as "<file>(<line>,<col>) : <Level> <code>: <message>".
 diagnostics_for() { grep -F "$1(" "$2" | grep -E ') : (Error|Warning) ' | sed "s|$src/|infra/|" | sort -u; }
 
 
 # 1. Lint every .bicep and .bicepparam, each file reported on its own line.
+if [ "$quick" = false ]; then
 "$bicep" lint --pattern "$src/**/*.bicep" >"$work/lint.log" 2>&1
 "$bicep" lint --pattern "$src/*.bicepparam" >>"$work/lint.log" 2>&1
 mapfile -t sources < <(cd "$src" && find . \( -name '*.bicep' -o -name '*.bicepparam' \) | sed 's|^\./||' | sort)
@@ -87,9 +116,12 @@ done
 if grep -qvE '^\S.*\) : (Error|Warning|Info) |^$' "$work/lint.log"; then
   fail "lint: the Bicep CLI reported a problem"; show "$work/lint.log"
 fi
+fi
 
-# 2. Compile the template. Warnings were counted by the lint above; an error stops here.
-if "$bicep" build "$src/main.bicep" --outfile "$work/main.json" >"$work/build.log" 2>&1 \
+# 2. Compile the template. Warnings were counted by the lint above; an error stops here. (The quick
+# mode takes the compiled template from build-params instead.)
+if [ "$quick" = true ]; then :
+elif "$bicep" build "$src/main.bicep" --outfile "$work/main.json" >"$work/build.log" 2>&1 \
   && ! grep -qE ') : Error ' "$work/build.log"; then
   pass "build infra/main.bicep"
 else
@@ -97,20 +129,21 @@ else
 fi
 
 # 3. Per environment: its parameters, its evaluated deployment, and the promises checked on both.
-# "prod-options" is prod with every optional feature switched on (platform sign-in, alert
-# e-mails, a key administrator), so the conditional parts of the template are checked too.
-sed '/^param \(entraClientId\|alertEmailAddresses\|keyAdministratorPrincipalId\) /d' "$src/main.prod.bicepparam" >"$src/main.prod-options.bicepparam"
-cat >>"$src/main.prod-options.bicepparam" <<'EOF'
-param entraClientId = '00000000-0000-0000-0000-00000000c11e'
-param alertEmailAddresses = ['observatory-staff@example.org']
-param keyAdministratorPrincipalId = '00000000-0000-0000-0000-000000000ad0'
-EOF
+# "prod-options" is prod with every optional feature switched on (platform sign-in too), so the
+# conditional parts of the template are checked; "dev-named" is dev under another environment
+# name, as azd gives one, to show that names are free.
+sed '/^param entraClientId /d' "$src/main.prod.bicepparam" >"$src/main.prod-options.bicepparam"
+echo "param entraClientId = '00000000-0000-0000-0000-00000000c11e'" >>"$src/main.prod-options.bicepparam"
+sed "s/^param environmentName = .*/param environmentName = 'Ana-Test2'/" "$src/main.dev.bicepparam" >"$src/main.dev-named.bicepparam"
 
-for variant in dev prod prod-options; do
+snapshots=()
+for variant in $variants; do
   env="${variant%%-*}"
   params="$src/main.$variant.bicepparam"
-  if ! "$bicep" build-params "$params" --outfile "$work/$variant.parameters.json" >"$work/$variant.params.log" 2>&1 \
-    || grep -qE ') : Error ' "$work/$variant.params.log"; then
+  if ! "$bicep" build-params "$params" --stdout >"$work/$variant.params.json" 2>"$work/$variant.params.log" \
+    || grep -qE ') : Error ' "$work/$variant.params.log" \
+    || ! python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["parametersJson"])' "$work/$variant.params.json" \
+      >"$work/$variant.parameters.json" 2>>"$work/$variant.params.log"; then
     fail "build-params $variant"; show "$work/$variant.params.log"; continue
   fi
   # Placeholder subscription, tenant and group: the snapshot evaluates names and settings offline.
@@ -119,7 +152,11 @@ for variant in dev prod prod-options; do
     --location westeurope --deployment-name observatory >"$work/$variant.snapshot.log" 2>&1; then
     fail "snapshot $variant"; show "$work/$variant.snapshot.log"; continue
   fi
+  if [ "$quick" = true ]; then
+    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["templateJson"])' "$work/$variant.params.json" >"$work/main.json"
+  fi
   pass "build-params and snapshot $variant"
+  snapshots+=("$src/main.$variant.snapshot.json")
   python3 "$infra/promises.py" "$env" "$src/main.$variant.snapshot.json" "$work/$variant.parameters.json" \
     "$work/main.json" "$variant" >"$work/$variant.promises.log" 2>&1
   status=$?
@@ -135,5 +172,39 @@ for variant in dev prod prod-options; do
     fail "promises $variant: the checker stopped with status $status"
   fi
 done
+
+# 4. How it is deployed and operated: the workflow, azd, the CI principal's access, the runbook.
+report() {
+  while IFS= read -r line; do
+    case "$line" in
+      "PASS "*) pass "${line#PASS }" ;;
+      "FAIL "*) fail "${line#FAIL }" ;;
+      *) echo "  $line" ;;
+    esac
+  done <"$1"
+}
+if [ "$operations" = false ]; then :
+elif "$bicep" snapshot "$src/ci-access.bicepparam" --subscription-id 00000000-0000-0000-0000-000000000000 \
+  --tenant-id 00000000-0000-0000-0000-000000000001 --resource-group rg-observatory-prod \
+  --location westeurope --deployment-name observatory-ci-access >"$work/ci-access.log" 2>&1; then
+  python3 "$infra/operations.py" "$root" "$src/ci-access.snapshot.json" "${snapshots[@]}" >"$work/operations.log" 2>&1
+  status=$?
+  report "$work/operations.log"
+  if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$work/operations.log"; then
+    fail "operations: the checker stopped with status $status"
+  fi
+else
+  fail "snapshot ci-access"; show "$work/ci-access.log"
+fi
+
+# 5. The checks bite: every mutation must make its check fail (infra/tests/mutations.py).
+if [ "$quick" = false ]; then
+  python3 "$infra/tests/mutations.py" "$root" "$src" >"$work/mutations.log" 2>&1
+  status=$?
+  report "$work/mutations.log"
+  if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$work/mutations.log"; then
+    fail "mutations: the runner stopped with status $status"
+  fi
+fi
 
 finish

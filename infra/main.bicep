@@ -1,13 +1,19 @@
 // The Observatory pipeline in one resource group: the Function App on Flex Consumption, its
-// identity, the pipeline's data storage with the Event Grid delivery of direct uploads, the host's
-// storage, the Key Vault with the admin key, monitoring and alerts. Deploy with:
-//   az deployment group create -g <resource-group> -f infra/main.bicep -p infra/main.<env>.bicepparam
+// identity, the pipeline's data storage with the Event Grid delivery of direct uploads and the
+// nightly table backups, the host's storage, the Key Vault with the admin key, monitoring, alerts
+// and a budget. A development environment: `azd up` (azure.yaml, infra/main.parameters.json).
+// Production, from CI or by hand, always under the one deployment name "observatory":
+//   az deployment group create -g <resource-group> --name observatory -p infra/main.prod.bicepparam
 // (docs/deploy.md has the whole procedure).
 targetScope = 'resourceGroup'
 
-@description('Environment this deployment is; part of every resource name.')
-@allowed(['dev', 'prod'])
+@description('Name of this environment (azd\'s environment name, or "prod"): part of every resource name, so any short name will do.')
+@minLength(2)
+@maxLength(16)
 param environmentName string
+
+@description('True for production: the safeguards below are then forced on, and the deployment fails without alert recipients, a key administrator and an operator group.')
+param production bool = false
 
 @description('Azure region of the resources; must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
 param location string = resourceGroup().location
@@ -48,10 +54,18 @@ param snapshotImmutabilityDays int = 3650
 @description('Set to true once the snapshots immutability policy has been locked (docs/deploy.md); the template then leaves the locked policy alone.')
 param snapshotImmutabilityLocked bool = false
 
-@description('Lock the data storage account against deletion.')
+@description('NCRONTAB schedule (six fields, with seconds, UTC) of the nightly table backup; default 02:30 UTC.')
+param backupSchedule string = '0 30 2 * * *'
+
+@description('Days each nightly table backup is kept (and immutable); the app deletes older ones, always keeping the newest.')
+@minValue(7)
+@maxValue(365)
+param backupRetentionDays int = 35
+
+@description('Lock the data storage account against deletion (always on in production).')
 param dataDeleteLock bool = false
 
-@description('Key Vault purge protection (cannot be turned off again).')
+@description('Key Vault purge protection (cannot be turned off again; always on in production).')
 param keyVaultPurgeProtection bool = false
 
 @description('Object ID of the staff user or group who sets and rotates the admin key; empty for none.')
@@ -61,8 +75,18 @@ param keyAdministratorPrincipalId string = ''
 @allowed(['User', 'Group', 'ServicePrincipal'])
 param keyAdministratorPrincipalType string = 'Group'
 
-@description('E-mail addresses alerted when a submission fails or a poison queue fills.')
+@description('E-mail addresses alerted when a submission fails, a poison queue fills, the service fails or the budget runs out; required in production.')
 param alertEmailAddresses string[] = []
+
+@description('Object ID of the operator group: read-only roles on both storage accounts and the workspace (Key Vault audit logs); required in production.')
+param operatorGroupPrincipalId string = ''
+
+@description('Monthly budget of the resource group, in the billing account\'s currency (docs/deploy.md, "What it costs").')
+@minValue(1)
+param monthlyBudget int = 50
+
+@description('First day of the budget\'s first month (yyyy-MM-01). Azure refuses to change it once the budget exists, so redeployments pass the deployed one (infra/deployed-state.sh); the default, this month, suits a first deployment.')
+param budgetStartDate string = utcNow('yyyy-MM-01')
 
 @description('Days the Log Analytics workspace keeps logs.')
 @minValue(30)
@@ -84,19 +108,33 @@ param instanceMemoryMB int = 2048
 @description('Client ID of a Microsoft Entra app registration for App Service Authentication (staff sign-in); empty leaves it off.')
 param entraClientId string = ''
 
+// Production fails closed: without someone to alert, to issue the admin key and to read the
+// logs, the deployment stops here instead of starting blind. infra/check.sh checks it too.
+var missingInProduction = filter(
+  [
+    empty(alertEmailAddresses) ? 'alertEmailAddresses' : ''
+    empty(keyAdministratorPrincipalId) ? 'keyAdministratorPrincipalId' : ''
+    empty(operatorGroupPrincipalId) ? 'operatorGroupPrincipalId' : ''
+  ],
+  name => !empty(name)
+)
+var envName = production && !empty(missingInProduction)
+  ? fail('A production deployment needs ${join(missingInProduction, ', ')} (docs/deploy.md, "Before the first production deployment").')
+  : toLower(environmentName)
+
 // Names: readable prefix plus a token stable for this subscription, resource group and
 // environment, so names are globally unique yet a redeploy finds the same resources.
-var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, envName))
 var tags = {
   application: 'observatory-pipeline'
-  environment: environmentName
+  environment: envName
 }
 var adminKeySecretName = 'observatory-admin-key'
 // The code's StorageNames.UploadEventsQueue: where Event Grid delivers each created upload.
 var uploadEventsQueueName = 'upload-events'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
-  name: 'id-observatory-${environmentName}'
+  name: 'id-observatory-${envName}'
   location: location
   tags: tags
 }
@@ -106,8 +144,8 @@ module monitoring 'modules/monitoring.bicep' = {
   params: {
     location: location
     tags: tags
-    workspaceName: 'log-observatory-${environmentName}'
-    appInsightsName: 'appi-observatory-${environmentName}'
+    workspaceName: 'log-observatory-${envName}'
+    appInsightsName: 'appi-observatory-${envName}'
     retentionInDays: logRetentionDays
     dailyQuotaGb: logDailyQuotaGb
     appPrincipalId: identity.properties.principalId
@@ -126,7 +164,8 @@ module dataStorage 'modules/dataStorage.bicep' = {
     softDeleteRetentionDays: softDeleteRetentionDays
     snapshotImmutabilityDays: snapshotImmutabilityDays
     snapshotImmutabilityLocked: snapshotImmutabilityLocked
-    deleteLock: dataDeleteLock
+    backupRetentionDays: backupRetentionDays
+    deleteLock: production || dataDeleteLock
     appPrincipalId: identity.properties.principalId
     workspaceId: monitoring.outputs.workspaceId
   }
@@ -137,7 +176,7 @@ module uploadEvents 'modules/uploadEvents.bicep' = {
   params: {
     location: location
     tags: tags
-    topicName: 'evgt-observatory-${environmentName}'
+    topicName: 'evgt-observatory-${envName}'
     dataAccountName: dataStorage.outputs.accountName
     uploadsContainerName: dataStorage.outputs.uploadsContainerName
     queueName: uploadEventsQueueName
@@ -162,10 +201,21 @@ module keyVault 'modules/keyVault.bicep' = {
     location: location
     tags: tags
     vaultName: 'kv-obs-${token}'
-    purgeProtection: keyVaultPurgeProtection
+    purgeProtection: production || keyVaultPurgeProtection
     appPrincipalId: identity.properties.principalId
     keyAdministratorPrincipalId: keyAdministratorPrincipalId
     keyAdministratorPrincipalType: keyAdministratorPrincipalType
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module operatorAccess 'modules/operatorAccess.bicep' = if (!empty(operatorGroupPrincipalId)) {
+  name: 'operator-access'
+  params: {
+    operatorGroupPrincipalId: operatorGroupPrincipalId
+    dataAccountName: dataStorage.outputs.accountName
+    hostAccountName: hostStorage.outputs.accountName
+    workspaceName: monitoring.outputs.workspaceName
   }
 }
 
@@ -174,8 +224,8 @@ module functionApp 'modules/functionApp.bicep' = {
   params: {
     location: location
     tags: tags
-    planName: 'plan-observatory-${environmentName}'
-    appName: 'func-observatory-${environmentName}-${token}'
+    planName: 'plan-observatory-${envName}'
+    appName: 'func-observatory-${envName}-${token}'
     identityId: identity.id
     identityClientId: identity.properties.clientId
     deploymentContainerUrl: hostStorage.outputs.deploymentContainerUrl
@@ -185,6 +235,8 @@ module functionApp 'modules/functionApp.bicep' = {
     keyVaultName: keyVault.outputs.vaultName
     adminKeySecretName: adminKeySecretName
     snapshotSchedule: snapshotSchedule
+    backupSchedule: backupSchedule
+    backupRetentionDays: backupRetentionDays
     suppressionThreshold: suppressionThreshold
     maxUploadBytes: maxUploadBytes
     maximumInstanceCount: maximumInstanceCount
@@ -198,11 +250,15 @@ module alerts 'modules/alerts.bicep' = {
   params: {
     location: location
     tags: tags
-    namePrefix: 'observatory-${environmentName}'
+    namePrefix: 'observatory-${envName}'
     workspaceId: monitoring.outputs.workspaceId
     dataStorageAccountId: dataStorage.outputs.accountId
     uploadEventsTopicId: uploadEvents.outputs.topicId
     alertEmailAddresses: alertEmailAddresses
+    appInsightsId: monitoring.outputs.appInsightsId
+    appHostName: functionApp.outputs.hostName
+    monthlyBudget: monthlyBudget
+    budgetStartDate: budgetStartDate
   }
 }
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Checks one environment's evaluated deployment of infra/main.bicep against the promises that
 docs/deploy.md makes (keyless storage, the identity's exact roles, Flex Consumption, immutable
-snapshots, identity-based settings, the Event Grid delivery of direct uploads, alerts), so that a
-later edit cannot quietly break them.
+snapshots and backups, identity-based settings, the Event Grid delivery of direct uploads, audit
+logs, alerts, the budget, production failing closed), so that a later edit cannot quietly break
+them.
 
 Usage: promises.py ENV SNAPSHOT PARAMETERS TEMPLATE [LABEL]
-  ENV         environment name, as in main.<ENV>.bicepparam (prod is held to stricter rules)
+  ENV         environment name, as in main.<ENV>.bicepparam (a parameter set with production=true
+              is held to stricter rules)
   SNAPSHOT    output of `bicep snapshot main.<ENV>.bicepparam` (resources with values evaluated)
   PARAMETERS  output of `bicep build-params main.<ENV>.bicepparam`
   TEMPLATE    output of `bicep build main.bicep` (the ARM JSON that is deployed)
@@ -29,12 +31,22 @@ ROLE = {
     "keyVaultSecretsUser": "4633458b-17de-408a-b874-0445c86b69e6",
     "keyVaultSecretsOfficer": "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
     "monitoringMetricsPublisher": "3913510d-42f4-4e42-8a64-420c390055eb",
+    "storageBlobDataReader": "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+    "storageQueueDataReader": "19e7f393-937e-4f77-808e-94535e297925",
+    "storageTableDataReader": "76199698-9eea-4c19-bc75-cec21354c6b6",
+    "logAnalyticsReader": "73c42c96-874c-492b-b04d-ab87d138a893",
 }
+STORAGE_READERS = (ROLE["storageBlobDataReader"], ROLE["storageQueueDataReader"], ROLE["storageTableDataReader"])
 ROLE_NAME = {guid: name for name, guid in ROLE.items()}
 
 EXPECTED_QUEUES = {"submissions", "upload-events"}
 EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks"}
-EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots", "upload-events-deadletter"}
+EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots", "backups", "upload-events-deadletter"}
+# Containers whose blob reads and writes must be logged: child-victim data, direct uploads, backups.
+AUDITED_CONTAINERS = ("raw", "uploads", "backups")
+BACKUPS_CONTAINER = "backups"
+# The scheduled functions the timer alert watches, by their function names.
+TIMER_FUNCTIONS = ("CompileScheduledSnapshot", "BackupTables")
 # Direct uploads: Event Grid announces each blob created in UPLOADS_CONTAINER on UPLOAD_EVENTS_QUEUE
 # and writes what it cannot deliver to UPLOAD_DEAD_LETTERS, all in the data account.
 UPLOADS_CONTAINER = "uploads"
@@ -60,6 +72,8 @@ class Deployment:
         self.env = env
         self.resources = snapshot["predictedResources"]
         self.parameters = {name: entry.get("value") for name, entry in parameters["parameters"].items()}
+        # Production rules follow the parameter, not the environment's name, which is free.
+        self.production = self.parameters.get("production") is True
         self.template_text = json.dumps(template)
         self.snapshot_text = json.dumps(snapshot)
 
@@ -130,6 +144,20 @@ class Deployment:
             (ROLE["storageQueueDataMessageSender"], f"{data_id}/queueServices/default/queues/{UPLOAD_EVENTS_QUEUE}"),
             (ROLE["storageBlobDataContributor"], f"{data_id}/blobServices/default/containers/{UPLOAD_DEAD_LETTERS}"),
         }
+
+    def reads_workspace(self):
+        return self.one("Microsoft.OperationalInsights/workspaces")["id"]
+
+    def diagnostic_settings_of(self, resource_id):
+        """The diagnostic settings whose scope is the given resource."""
+        return [r for r in self.of_type("Microsoft.Insights/diagnosticSettings")
+                if r["id"].startswith(f"[extensionResourceId('{resource_id}'") or r["id"].startswith(resource_id + "/providers/")]
+
+    def operator_roles(self):
+        """Where the operator group may read: exactly these (role, scope) pairs."""
+        pairs = {(role, account) for role in STORAGE_READERS for account in (self.data_account["id"], self.host_account["id"])}
+        pairs.add((ROLE["logAnalyticsReader"], self.reads_workspace()))
+        return pairs
 
     def role_assignments(self):
         """(principal expression, role GUID, scope ID) of every role assignment."""
@@ -226,7 +254,7 @@ def snapshots_immutable(d):
     require(policy is not None, "snapshots: no default immutability policy")
     p = policy["properties"]
     days = p.get("immutabilityPeriodSinceCreationInDays", 0)
-    require(days >= (3650 if d.env == "prod" else 1), f"snapshots: immutability of {days} days is too short for {d.env}")
+    require(days >= (3650 if d.production else 1), f"snapshots: immutability of {days} days is too short for {d.env}")
     require(not p.get("allowProtectedAppendWrites") and not p.get("allowProtectedAppendWritesAll"),
             "snapshots: appends to protected blobs must not be allowed")
     return f"{days} days"
@@ -242,7 +270,6 @@ def identity_roles(d):
         (ROLE["storageQueueDataContributor"], data_id),
         (ROLE["storageTableDataContributor"], data_id),
         (ROLE["storageBlobDataOwner"], host_id),
-        (ROLE["storageQueueDataContributor"], host_id),
         (ROLE["storageTableDataContributor"], host_id),
         (ROLE["keyVaultSecretsUser"], vault_id),
         (ROLE["monitoringMetricsPublisher"], insights_id),
@@ -252,17 +279,22 @@ def identity_roles(d):
         return ", ".join(f"{ROLE_NAME.get(role, role)} on {scope.rsplit('/', 1)[-1]}" for role, scope in sorted(pairs))
     require(not granted - expected, f"unexpected roles for the app's identity: {describe(granted - expected)}")
     require(not expected - granted, f"missing roles for the app's identity: {describe(expected - granted)}")
-    # Two other principals hold roles, each checked to the exact pair: the key administrator, and the
-    # system identity of the Event Grid topic that delivers upload events (upload-events-delivery).
+    # Three other principals hold roles, each checked to the exact pair: the key administrator, the
+    # operator group (operator-read-roles) and the system identity of the Event Grid topic that
+    # delivers upload events (upload-events-delivery).
+    operator = d.parameters.get("operatorGroupPrincipalId") or None
+    key_administrator = d.parameters.get("keyAdministratorPrincipalId") or None
     for principal, role, scope in d.role_assignments():
         if d.reads_identity(principal, "principalId"):
             continue
         if d.reads_topic_identity(principal):
             require((role, scope) in d.upload_topic_roles(),
                     f"the upload topic's identity may not hold {ROLE_NAME.get(role, role)} on {scope}")
+        elif principal == operator and (role, scope) in d.operator_roles():
+            continue
         else:
-            require(role == ROLE["keyVaultSecretsOfficer"] and scope == vault_id,
-                    f"only the key administrator's Key Vault Secrets Officer role may go to another principal, found {ROLE_NAME.get(role, role)} on {scope}")
+            require(principal == key_administrator and role == ROLE["keyVaultSecretsOfficer"] and scope == vault_id,
+                    f"only the key administrator's Key Vault Secrets Officer role and the operator group's read roles may go to another principal, found {ROLE_NAME.get(role, role)} on {scope}")
 
 
 @check("upload-events-delivery")
@@ -376,6 +408,11 @@ def settings_values(d):
     threshold = s.get("Observatory__SuppressionThreshold", "")
     require(threshold.isdigit() and int(threshold) >= 2, f"Observatory__SuppressionThreshold {threshold!r} must be a whole number of at least 2")
     require(s.get("Observatory__MaxUploadBytes", "").isdigit(), "Observatory__MaxUploadBytes must be a whole number")
+    backup = s.get("Observatory__BackupSchedule", "")
+    fields = backup.split()
+    require(len(fields) == 6 and all(NCRONTAB_FIELD.match(f) for f in fields),
+            f"Observatory__BackupSchedule {backup!r} is not a six-field NCRONTAB expression")
+    require(backup == d.parameters.get("backupSchedule", "0 30 2 * * *"), "the backup schedule setting does not follow the parameter")
 
 
 @check("platform-auth-consistent")
@@ -409,11 +446,23 @@ def monitoring(d):
     require(insights["properties"].get("WorkspaceResourceId") == workspace["id"], "Application Insights must use the workspace")
 
 
+def enabled_log_rules(d):
+    return [r for r in d.of_type("Microsoft.Insights/scheduledQueryRules") if r["properties"].get("enabled") is True]
+
+
+def rule_queries(rule):
+    return [c["query"] for c in rule["properties"]["criteria"]["allOf"]]
+
+
 @check("alerts-poison-and-failures")
 def alerts(d):
-    rules = [r for r in d.of_type("Microsoft.Insights/scheduledQueryRules") if r["properties"].get("enabled") is True]
-    queries = [c["query"] for r in rules for c in r["properties"]["criteria"]["allOf"]]
-    require(any("StorageQueueLogs" in q and '"-poison"' in q for q in queries), "no enabled alert on poison queues")
+    rules = enabled_log_rules(d)
+    queries = [q for r in rules for q in rule_queries(r)]
+    poison = [r for r in rules if any("StorageQueueLogs" in q and '"-poison"' in q for q in rule_queries(r))]
+    require(poison, "no enabled alert on poison queues")
+    for rule in poison:
+        require(rule["properties"].get("autoMitigate") is False,
+                f"{rule['name']}: the poison alert must not resolve itself while messages may remain (autoMitigate false)")
     require(any("AppTraces" in q and "Submission" in q and "failed" in q for q in queries), "no enabled alert on failed submissions")
     topic_metrics = {c.get("metricName") for r in d.of_type("Microsoft.Insights/metricAlerts")
                      if r["properties"].get("enabled") is True and r["properties"].get("scopes") == [d.upload_topic["id"]]
@@ -421,8 +470,7 @@ def alerts(d):
     for metric in ("DeadLetteredCount", "DroppedEventCount"):
         require(metric in topic_metrics, f"no enabled alert on the upload topic's {metric}")
     queue_service = f"{d.data_account['id']}/queueServices/default"
-    settings = [r for r in d.of_type("Microsoft.Insights/diagnosticSettings") if r["id"].startswith(f"[extensionResourceId('{queue_service}'")
-                or r["id"].startswith(queue_service + "/")]
+    settings = d.diagnostic_settings_of(queue_service)
     require(any(any(log.get("category") == "StorageWrite" and log.get("enabled") for log in r["properties"].get("logs", []))
                 for r in settings), "the data account's queue writes are not logged, so the poison alert would see nothing")
     emails = d.parameters.get("alertEmailAddresses") or []
@@ -433,20 +481,166 @@ def alerts(d):
     return f"{len(emails)} recipient(s)"
 
 
+@check("alerts-first-deployment")
+def alerts_first_deployment(d):
+    # The workspace is created by the same deployment, so its tables do not exist yet; a validated
+    # query over a missing table makes Azure refuse the rule and the whole first deployment.
+    rules = d.of_type("Microsoft.Insights/scheduledQueryRules")
+    validated = [r["name"] for r in rules if r["properties"].get("skipQueryValidation") is not True]
+    require(not validated, f"log alert rules that validate their query against tables that may not exist yet: {validated}")
+    return f"{len(rules)} log rules"
+
+
+@check("alerts-operations")
+def alerts_operations(d):
+    queries = [q for r in enabled_log_rules(d) for q in rule_queries(r)]
+    def watched(description, predicate):
+        require(any(predicate(q) for q in queries), f"no enabled alert on {description}")
+    watched("the scheduled functions failing", lambda q: "AppRequests" in q and "Success == false" in q
+            and all(f'"{name}"' in q for name in TIMER_FUNCTIONS))
+    watched("HTTP 5xx answers", lambda q: "AppRequests" in q and "ResultCode" in q and "500" in q)
+    watched("the host failing to start", lambda q: "Host.Startup" in q or "A host error has occurred during startup" in q)
+    watched("the daily log cap", lambda q: "_LogOperation" in q and "OverQuota" in q)
+    tests = [t for t in d.of_type("Microsoft.Insights/webtests") if t.get("kind") == "standard"
+             and t["properties"].get("Enabled") is True]
+    catalog = [t for t in tests if t["properties"].get("Request", {}).get("HttpVerb") == "GET"
+               and re.match(r"^\[format\('https://\{0\}/api/catalog', reference\('" + re.escape(d.app["id"]) + r"'[^)]*\)\.defaultHostName\)\]$",
+                            t["properties"]["Request"].get("RequestUrl", ""))]
+    require(catalog, "no enabled standard availability test of GET https://<the app>/api/catalog")
+    test = catalog[0]
+    require(test["properties"].get("ValidationRules", {}).get("ExpectedHttpStatusCode") == 200, "the availability test must expect 200")
+    require(len(test["properties"].get("Locations", [])) >= 3, "the availability test must run from at least three regions")
+    insights = d.one("Microsoft.Insights/components")["id"]
+    alerting = [a for a in d.of_type("Microsoft.Insights/metricAlerts") if a["properties"].get("enabled") is True
+                and a["properties"]["criteria"].get("odata.type") == "Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria"
+                and a["properties"]["criteria"].get("webTestId") == test["id"]
+                and a["properties"]["criteria"].get("componentId") == insights]
+    require(alerting, "no enabled availability alert on the catalog test")
+    return f"{len(queries)} log queries, availability from {len(test['properties']['Locations'])} regions"
+
+
+@check("budget-monthly")
+def budget(d):
+    budgets = d.of_type("Microsoft.Consumption/budgets")
+    require(len(budgets) == 1, f"expected one budget, found {len(budgets)}")
+    p = budgets[0]["properties"]
+    require(p.get("timeGrain") == "Monthly" and p.get("category") == "Cost", "the budget must be a monthly cost budget")
+    require(p.get("amount") == d.parameters.get("monthlyBudget", 50), "the budget's amount does not follow the monthlyBudget parameter")
+    notifications = p.get("notifications", {}).values()
+    require(any(n.get("enabled") and n.get("thresholdType") == "Actual" for n in notifications), "the budget has no notification on actual spending")
+    require(all(n.get("contactEmails") or n.get("contactRoles") or n.get("contactGroups") for n in notifications),
+            "a budget notification reaches nobody")
+    return f"{p.get('amount')} a month"
+
+
+@check("audit-logs")
+def audit_logs(d):
+    blob_service = f"{d.data_account['id']}/blobServices/default"
+    categories = {log.get("category") for r in d.diagnostic_settings_of(blob_service)
+                  if r["properties"].get("workspaceId") == d.reads_workspace()
+                  for log in r["properties"].get("logs", []) if log.get("enabled")}
+    for category in ("StorageRead", "StorageWrite", "StorageDelete"):
+        require(category in categories, f"the data account's blob {category} logs do not go to the workspace")
+    for container in AUDITED_CONTAINERS:
+        require(d.child("Microsoft.Storage/storageAccounts/blobServices/containers", blob_service, container) is not None,
+                f"the {container} container is not in the data account, whose blob reads and writes are logged")
+    vault = d.one("Microsoft.KeyVault/vaults")
+    vault_logs = [log for r in d.diagnostic_settings_of(vault["id"]) if r["properties"].get("workspaceId") == d.reads_workspace()
+                  for log in r["properties"].get("logs", []) if log.get("enabled")]
+    require(any(log.get("categoryGroup") in ("audit", "allLogs") or log.get("category") == "AuditEvent" for log in vault_logs),
+            "Key Vault's audit events do not go to the workspace")
+    return "blob reads of " + ", ".join(AUDITED_CONTAINERS) + "; Key Vault audit"
+
+
+@check("operator-read-roles")
+def operator_roles(d):
+    operator = d.parameters.get("operatorGroupPrincipalId") or ""
+    granted = {(role, scope) for principal, role, scope in d.role_assignments() if operator and principal == operator}
+    if not operator:
+        require(not d.production, "production needs an operator group")
+        return "no operator group"
+    require(granted == d.operator_roles(),
+            "the operator group must hold exactly Storage Blob, Queue and Table Data Reader on both accounts and Log Analytics Reader on the workspace; "
+            f"missing {sorted(ROLE_NAME.get(r, r) + ' on ' + s.rsplit('/', 1)[-1] for r, s in d.operator_roles() - granted)}, "
+            f"extra {sorted(ROLE_NAME.get(r, r) + ' on ' + s.rsplit('/', 1)[-1] for r, s in granted - d.operator_roles())}")
+    return f"{len(granted)} read roles"
+
+
+@check("production-fails-closed")
+def production_fails_closed(d):
+    if not d.production:
+        return "not production"
+    missing = [name for name in ("alertEmailAddresses", "keyAdministratorPrincipalId", "operatorGroupPrincipalId")
+               if not d.parameters.get(name)]
+    require(not missing, f"a production parameter set without {', '.join(missing)}")
+    template = json.loads(d.template_text)
+    guard = json.dumps(template.get("variables", {}))
+    require("fail(" in guard and all(name in guard for name in ("alertEmailAddresses", "keyAdministratorPrincipalId", "operatorGroupPrincipalId")),
+            "main.bicep must itself fail a production deployment without recipients, a key administrator and an operator group")
+    locks = [r for r in d.of_type("Microsoft.Authorization/locks") if d.data_account["id"] in r["id"]]
+    require(any(r["properties"].get("level") == "CanNotDelete" for r in locks), "production must lock the data account against deletion")
+    require(d.one("Microsoft.KeyVault/vaults")["properties"].get("enablePurgeProtection") is True, "production must have Key Vault purge protection")
+    return f"{len(d.parameters['alertEmailAddresses'])} recipient(s), key administrator, operator group"
+
+
+@check("backups-write-once")
+def backups(d):
+    blob_service = f"{d.data_account['id']}/blobServices/default"
+    container = d.child("Microsoft.Storage/storageAccounts/blobServices/containers", blob_service, BACKUPS_CONTAINER)
+    require(container is not None, "no backups container in the data account")
+    require(container["properties"].get("immutableStorageWithVersioning", {}).get("enabled") is True,
+            "backups: version-level immutability must be enabled")
+    blob = d.child("Microsoft.Storage/storageAccounts/blobServices", d.data_account["id"], "default")
+    require(blob["properties"].get("isVersioningEnabled") is True, "backups: the account must version blobs")
+    policy = d.child("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies", container["id"], "default")
+    retention = d.parameters.get("backupRetentionDays", 35)
+    require(policy is not None and policy["properties"].get("immutabilityPeriodSinceCreationInDays") == retention,
+            f"backups: the immutability policy must last the retention, {retention} days")
+    require(d.settings.get("Observatory__BackupRetentionDays") == str(retention),
+            "Observatory__BackupRetentionDays does not follow the backupRetentionDays parameter")
+    rules = [rule for p in d.of_type("Microsoft.Storage/storageAccounts/managementPolicies") if p["id"].startswith(d.data_account["id"] + "/")
+             for rule in p["properties"]["policy"]["rules"]
+             if f"{BACKUPS_CONTAINER}/" in rule["definition"]["filters"].get("prefixMatch", [])
+             and rule["definition"]["actions"].get("version", {}).get("delete")]
+    require(rules, "no lifecycle rule removes the previous versions of deleted backups")
+    return f"{retention} days"
+
+
+@check("infrastructure-encryption")
+def infrastructure_encryption(d):
+    for account in (d.data_account, d.host_account):
+        require(account["properties"].get("encryption", {}).get("requireInfrastructureEncryption") is True,
+                f"{account['name']}: infrastructure (double) encryption is the documented decision")
+
+
+@check("environment-name-free")
+def environment_name_free(d):
+    definition = json.loads(d.template_text)["parameters"]["environmentName"]
+    require("allowedValues" not in definition, f"environmentName must take any name (azd's environment names), not only {definition.get('allowedValues')}")
+    require("production" in json.loads(d.template_text)["parameters"], "main.bicep must keep production's safeguards behind a production parameter")
+    return d.parameters.get("environmentName")
+
+
+@check("azd-service-tag")
+def azd_service_tag(d):
+    require(d.app.get("tags", {}).get("azd-service-name") == "api",
+            "the Function App must carry the tag azd-service-name=api, which azure.yaml's service deploys to")
+
+
 @check("key-vault-rbac")
 def key_vault(d):
     p = d.one("Microsoft.KeyVault/vaults")["properties"]
     require(p.get("enableRbacAuthorization") is True, "the vault must use Azure RBAC")
     require(not p.get("accessPolicies"), "the vault must have no access policies")
     require(p.get("enableSoftDelete") is True, "soft delete must be on")
-    if d.env == "prod":
-        require(p.get("enablePurgeProtection") is True, "purge protection must be on in prod")
+    if d.production:
+        require(p.get("enablePurgeProtection") is True, "purge protection must be on in production")
 
 
 @check("prod-data-delete-lock")
 def delete_lock(d):
-    if d.env != "prod":
-        return "not required outside prod"
+    if not d.production:
+        return "not required outside production"
     locks = [r for r in d.of_type("Microsoft.Authorization/locks") if d.data_account["id"] in r["id"]]
     require(any(r["properties"].get("level") == "CanNotDelete" for r in locks), "the prod data account must be locked against deletion")
 

@@ -18,6 +18,15 @@ public sealed class ObservatoryOptions
     /// <summary>The NCRONTAB schedule of the annual snapshot (default 06:00 UTC on 1 March).</summary>
     public string SnapshotSchedule { get; set; } = "0 0 6 1 3 *";
 
+    /// <summary>The NCRONTAB schedule of the nightly table backup (default 02:30 UTC every day).</summary>
+    public string BackupSchedule { get; set; } = "0 30 2 * * *";
+
+    /// <summary>
+    /// Days a table backup is kept before the nightly run deletes it (default 35; the newest complete backup is always
+    /// kept). In Azure the backups container's immutability policy lasts as long, so no one can delete one sooner.
+    /// </summary>
+    public int BackupRetentionDays { get; set; } = 35;
+
     /// <summary>
     /// True only where the platform's authentication (App Service Authentication) fronts the app, so that the
     /// X-MS-CLIENT-PRINCIPAL header can only have been set by the platform. Off by default: elsewhere anyone could forge it.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Observatory.Core;
+using Observatory.Core.Backups;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Observations;
@@ -49,6 +50,8 @@ public static class ServiceRegistration
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
         services.AddSingleton<IStateYearLocks, TableStateYearLocks>();
         services.AddSingleton<IDirectUploadStore, DirectUploadStore>();
+        services.AddSingleton<ITableContents, TableContents>();
+        services.AddSingleton<IBackupArchive, BlobBackupArchive>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
@@ -63,6 +66,7 @@ public static class ServiceRegistration
         services.AddSingleton<ReturnTemplateBuilder>();
         services.AddSingleton<ReturnTemplateService>();
         services.AddSingleton<SubmissionReportRenderer>();
+        services.AddSingleton<TableBackup>();
 
         // The web portal's files, read from the assembly once.
         services.AddSingleton<Portal.PortalAssets>();

@@ -39,6 +39,12 @@ public static class StorageNames
     /// <summary>Published open data, written create-only; in Azure protected by version-level immutability.</summary>
     public const string SnapshotsContainer = "snapshots";
 
+    /// <summary>
+    /// The nightly table backups, one folder per backup; written create-only, in Azure versioned and immutable for the
+    /// retention period.
+    /// </summary>
+    public const string BackupsContainer = "backups";
+
     /// <summary>The catalog of published snapshot versions.</summary>
     public const string SnapshotsTable = "snapshots";
 

@@ -26,7 +26,7 @@ public sealed class StorageProvisioner
     public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable, StorageNames.SnapshotsTable, StorageNames.LocksTable];
 
     /// <summary>The blob containers the pipeline uses; all private.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer, StorageNames.UploadsContainer, StorageNames.SnapshotsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer, StorageNames.UploadsContainer, StorageNames.SnapshotsContainer, StorageNames.BackupsContainer];
 
     /// <summary>The queues the pipeline uses, poison queues included.</summary>
     public static IReadOnlyList<string> Queues { get; } = [StorageNames.SubmissionsQueue, StorageNames.SubmissionsPoisonQueue, StorageNames.UploadEventsQueue, StorageNames.UploadEventsPoisonQueue];

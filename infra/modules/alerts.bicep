@@ -1,6 +1,13 @@
-// Alerts for the ways a return can go missing without anyone noticing: a message that ends in a
-// poison queue, a submission the app gives up on, and a direct upload whose event Event Grid could
-// not deliver. All notify the staff addresses given.
+// Alerts for the ways a return can go missing without anyone noticing (a message that ends in a
+// poison queue, a submission the app gives up on, a direct upload whose event Event Grid could not
+// deliver), for the ways the service can fail or go blind (a scheduled function that fails, server
+// errors, the API unreachable, the host not starting, the daily log cap reached), and the monthly
+// budget. All notify the staff addresses given.
+//
+// Log search rules skip query validation: on a first deployment the workspace is new and its
+// tables (StorageQueueLogs, AppRequests, ...) do not exist until data arrives, and Azure refuses to
+// create a validated rule over a table that does not exist. A query that is wrong shows as a
+// failed evaluation in the rule's history (docs/deploy.md, "Alerts", says how to check them).
 
 @description('Azure region of the log search alert rules.')
 param location string
@@ -22,6 +29,18 @@ param uploadEventsTopicId string
 
 @description('E-mail addresses of the staff who are alerted; empty creates the rules without notifications.')
 param alertEmailAddresses string[]
+
+@description('Resource ID of the Application Insights component (availability results, the app\'s requests).')
+param appInsightsId string
+
+@description('Default host name of the Function App, whose GET /api/catalog the availability test calls.')
+param appHostName string
+
+@description('Monthly budget of the resource group, in the billing currency; notifications at 80% spent and 100% forecast.')
+param monthlyBudget int
+
+@description('First day of the budget\'s first month (yyyy-MM-01).')
+param budgetStartDate string
 
 var notify = !empty(alertEmailAddresses)
 
@@ -69,7 +88,7 @@ resource poisonQueueNotEmpty 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
     enabled: true
     scopes: [workspaceId]
     evaluationFrequency: 'PT15M'
-    windowSize: 'P1D'
+    windowSize: 'P2D'
     criteria: {
       allOf: [
         {
@@ -84,7 +103,11 @@ resource poisonQueueNotEmpty 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
         }
       ]
     }
-    autoMitigate: true
+    // Never resolved by itself: the rule's window ends, a message in a poison queue does not. The
+    // alert stays open until an operator has handled the queue and closes it; meanwhile the
+    // queue-backlog alert below keeps firing as long as any message waits.
+    autoMitigate: false
+    skipQueryValidation: true
     actions: actions
   }
 }
@@ -96,31 +119,189 @@ AppTraces
 | where Message matches regex @"^Submission \S+ failed"
 '''
 
-resource submissionFailed 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
-  name: '${namePrefix}-submission-failed'
-  location: location
-  tags: tags
-  properties: {
+// Scheduled functions appear in AppRequests under their function name, as HTTP calls do.
+var timerFailedQuery = '''
+AppRequests
+| where Name in ("CompileScheduledSnapshot", "BackupTables") and Success == false
+'''
+
+var serverErrorQuery = '''
+AppRequests
+| where toint(ResultCode) >= 500
+'''
+
+// The Functions host logs under "Host.Startup" and reports "A host error has occurred during
+// startup operation" when a setting, a Key Vault reference or a role keeps it from starting.
+var hostStartFailedQuery = '''
+union AppTraces, AppExceptions
+| where SeverityLevel >= 3
+| where tostring(Properties.Category) startswith "Host.Startup"
+    or Message has "A host error has occurred during startup"
+    or OuterMessage has "A host error has occurred during startup"
+'''
+
+// The workspace records in its own operation log (exempt from the cap) when ingestion stops.
+var dailyCapQuery = '''
+_LogOperation
+| where Category =~ "Ingestion"
+| where Detail has "OverQuota"
+'''
+
+var logRules = [
+  {
+    name: 'submission-failed'
     displayName: 'Observatory: a submission failed'
     description: 'The pipeline could not process a submission after its retries; the raw file is kept. See docs/deploy.md, "Alerts".'
     severity: 1
+    query: failedSubmissionQuery
+  }
+  {
+    name: 'timer-failed'
+    displayName: 'Observatory: a scheduled function failed'
+    description: 'The yearly snapshot (CompileScheduledSnapshot) or the nightly table backup (BackupTables) failed. See docs/deploy.md, "Alerts".'
+    severity: 1
+    query: timerFailedQuery
+  }
+  {
+    name: 'http-5xx'
+    displayName: 'Observatory: the API answered with server errors'
+    description: 'HTTP functions answered with a 5xx status. See docs/deploy.md, "Alerts".'
+    severity: 2
+    query: serverErrorQuery
+  }
+  {
+    name: 'host-start-failed'
+    displayName: 'Observatory: the Functions host failed to start'
+    description: 'The Functions host logged an error while starting. See docs/deploy.md, "Alerts".'
+    severity: 1
+    query: hostStartFailedQuery
+  }
+  {
+    name: 'daily-log-cap-reached'
+    displayName: 'Observatory: the daily log cap was reached'
+    description: 'The workspace stopped collecting logs until midnight UTC, so every log alert is blind until then. See docs/deploy.md, "Alerts".'
+    severity: 1
+    query: dailyCapQuery
+  }
+]
+
+resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
+  for rule in logRules: {
+    name: '${namePrefix}-${rule.name}'
+    location: location
+    tags: tags
+    properties: {
+      displayName: rule.displayName
+      description: rule.description
+      severity: rule.severity
+      enabled: true
+      scopes: [workspaceId]
+      evaluationFrequency: 'PT15M'
+      windowSize: 'PT15M'
+      criteria: {
+        allOf: [
+          {
+            query: rule.query
+            timeAggregation: 'Count'
+            operator: 'GreaterThan'
+            threshold: 0
+            failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+          }
+        ]
+      }
+      autoMitigate: false
+      skipQueryValidation: true
+      actions: actions
+    }
+  }
+]
+
+// A standard availability test: GET /api/catalog (anonymous, answered from memory) from three
+// regions every 15 minutes; the alert fires when two regions fail in the same window.
+resource catalogAvailability 'Microsoft.Insights/webtests@2022-06-15' = {
+  name: '${namePrefix}-catalog-availability'
+  location: location
+  // Application Insights lists the test under the component this hidden link names.
+  tags: union(tags, { 'hidden-link:${appInsightsId}': 'Resource' })
+  kind: 'standard'
+  properties: {
+    SyntheticMonitorId: '${namePrefix}-catalog-availability'
+    Name: 'GET /api/catalog'
+    Description: 'The public catalog answers 200 over HTTPS.'
+    Enabled: true
+    Kind: 'standard'
+    Frequency: 900
+    Timeout: 30
+    RetryEnabled: true
+    Locations: [
+      { Id: 'us-va-ash-azr' }
+      { Id: 'latam-br-gru-edge' }
+      { Id: 'us-ca-sjc-azr' }
+    ]
+    Request: {
+      RequestUrl: 'https://${appHostName}/api/catalog'
+      HttpVerb: 'GET'
+      ParseDependentRequests: false
+    }
+    ValidationRules: {
+      ExpectedHttpStatusCode: 200
+      SSLCheck: true
+      SSLCertRemainingLifetimeCheck: 7
+    }
+  }
+}
+
+resource catalogUnavailable 'Microsoft.Insights/metricAlerts@2026-01-01' = {
+  name: '${namePrefix}-catalog-unavailable'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'GET /api/catalog failed from at least two of the three test regions. See docs/deploy.md, "Alerts".'
+    severity: 1
     enabled: true
-    scopes: [workspaceId]
-    evaluationFrequency: 'PT15M'
+    scopes: [catalogAvailability.id, appInsightsId]
+    evaluationFrequency: 'PT5M'
     windowSize: 'PT15M'
     criteria: {
-      allOf: [
-        {
-          query: failedSubmissionQuery
-          timeAggregation: 'Count'
-          operator: 'GreaterThan'
-          threshold: 0
-          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
-        }
-      ]
+      'odata.type': 'Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria'
+      webTestId: catalogAvailability.id
+      componentId: appInsightsId
+      failedLocationCount: 2
     }
-    autoMitigate: false
-    actions: actions
+    autoMitigate: true
+    actions: [for id in actions.actionGroups: { actionGroupId: id }]
+  }
+}
+
+// What the resource group may cost in a month (docs/deploy.md, "What it costs": the figures at
+// rest and at the most the plan can scale to). Budgets notify; they never stop anything.
+resource budget 'Microsoft.Consumption/budgets@2024-08-01' = {
+  name: '${namePrefix}-monthly'
+  properties: {
+    category: 'Cost'
+    amount: monthlyBudget
+    timeGrain: 'Monthly'
+    timePeriod: { startDate: budgetStartDate }
+    notifications: {
+      actual80: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 80
+        thresholdType: 'Actual'
+        contactEmails: alertEmailAddresses
+        contactRoles: ['Owner']
+        contactGroups: actions.actionGroups
+      }
+      forecast100: {
+        enabled: true
+        operator: 'GreaterThanOrEqualTo'
+        threshold: 100
+        thresholdType: 'Forecasted'
+        contactEmails: alertEmailAddresses
+        contactRoles: ['Owner']
+        contactGroups: actions.actionGroups
+      }
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-// The pipeline's own data: raw uploads, reports, direct uploads and published snapshots (blobs),
+// The pipeline's own data: raw uploads, reports, direct uploads, published snapshots and the
+// nightly table backups (blobs),
 // the queues (submissions, upload events) and their poison queues, and the tables. Only Microsoft
 // Entra identities reach it: shared keys (and so account keys, connection strings and account SAS)
 // are disabled.
@@ -38,13 +39,18 @@ param snapshotImmutabilityDays int
 @description('True once the snapshots container\'s immutability policy has been locked; a locked policy can only be extended, so the template stops declaring it.')
 param snapshotImmutabilityLocked bool
 
+@description('Days each nightly table backup is kept: the backups container\'s immutability period, and the age at which the app deletes a backup.')
+@minValue(7)
+@maxValue(365)
+param backupRetentionDays int
+
 @description('Places a CanNotDelete lock on the account so that neither a person nor a pipeline can delete it by mistake.')
 param deleteLock bool
 
 @description('Principal (object) ID of the Function App\'s user-assigned identity.')
 param appPrincipalId string
 
-@description('Resource ID of the Log Analytics workspace that receives the account\'s write and delete logs.')
+@description('Resource ID of the Log Analytics workspace that receives the account\'s read, write and delete logs.')
 param workspaceId string
 
 // Private containers; "snapshots" holds the published open data, which researchers read through
@@ -52,6 +58,8 @@ param workspaceId string
 var uploadsContainerName = 'uploads'
 var privateContainerNames = ['raw', 'reports', uploadsContainerName]
 var snapshotsContainerName = 'snapshots'
+// The code's StorageNames.BackupsContainer.
+var backupsContainerName = 'backups'
 var allQueueNames = flatten(map(queueNames, name => [name, '${name}-poison']))
 
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
@@ -73,9 +81,12 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
       defaultAction: 'Allow'
       bypass: 'AzureServices'
     }
+    // Double encryption at rest: the service encrypts with one key and the storage infrastructure
+    // again with another, so one broken key or algorithm exposes nothing. It costs nothing and can
+    // only be chosen when the account is created (docs/deploy.md, "Encryption").
     encryption: {
       keySource: 'Microsoft.Storage'
-      requireInfrastructureEncryption: false
+      requireInfrastructureEncryption: true
       services: {
         blob: { enabled: true, keyType: 'Account' }
         file: { enabled: true, keyType: 'Account' }
@@ -127,6 +138,58 @@ resource snapshotsImmutability 'Microsoft.Storage/storageAccounts/blobServices/c
     immutabilityPeriodSinceCreationInDays: snapshotImmutabilityDays
     allowProtectedAppendWrites: false
     allowProtectedAppendWritesAll: false
+  }
+}
+
+// The nightly table backups: version-level WORM like the snapshots, for as long as a backup is
+// kept. No one, the app included, can change or delete a backup before then; the app deletes it
+// after (TableBackup.PruneAsync). The policy stays unlocked, so the period can follow the parameter.
+resource backupsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: backupsContainerName
+  properties: {
+    publicAccess: 'None'
+    immutableStorageWithVersioning: { enabled: true }
+  }
+}
+
+resource backupsImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-01-01' = {
+  parent: backupsContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: backupRetentionDays
+    allowProtectedAppendWrites: false
+    allowProtectedAppendWritesAll: false
+  }
+}
+
+// Deleting a blob in a versioned account keeps it as a previous version; this rule removes the
+// previous versions of expired backups a day after their immutability ends, so deleted backups
+// stop costing storage.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expired-backup-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${backupsContainerName}/']
+            }
+            actions: {
+              version: {
+                delete: { daysAfterCreationGreaterThan: backupRetentionDays + 1 }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 
@@ -183,20 +246,26 @@ resource appRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 ]
 
-// Writes and deletes (not reads, which would be every queue poll) go to the workspace: an audit
-// trail of who changed what, and the source of the poison-queue alert.
+// Blob reads, writes and deletes go to the workspace: who read a raw return (child-victim data),
+// an upload or a backup, and who changed what. Diagnostic settings are per service, so reads of
+// every container are logged; the app reads blobs rarely (a report, an open-data file), so this
+// costs little. Queue reads are not logged: they would be every poll. The setting keeps the name
+// it had before reads were added: under a new name, Azure would refuse a second setting sending
+// the same categories to the same workspace.
 resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'writes-and-deletes'
   scope: blobService
   properties: {
     workspaceId: workspaceId
     logs: [
+      { category: 'StorageRead', enabled: true }
       { category: 'StorageWrite', enabled: true }
       { category: 'StorageDelete', enabled: true }
     ]
   }
 }
 
+// Queue writes and deletes: the source of the poison-queue alert.
 resource queueLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'writes-and-deletes'
   scope: queueService

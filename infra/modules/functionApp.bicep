@@ -41,6 +41,12 @@ param adminKeySecretName string
 @description('NCRONTAB schedule (six fields, with seconds, UTC) of the annual snapshot.')
 param snapshotSchedule string
 
+@description('NCRONTAB schedule (six fields, with seconds, UTC) of the nightly table backup.')
+param backupSchedule string
+
+@description('Days a table backup is kept before the app deletes it.')
+param backupRetentionDays int
+
 @description('Smallest published count of a protected cell; smaller non-zero counts are suppressed.')
 param suppressionThreshold int
 
@@ -87,6 +93,8 @@ var appSettings = {
   // The pipeline's settings.
   Observatory__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${adminKeySecretName})'
   Observatory__SnapshotSchedule: snapshotSchedule
+  Observatory__BackupSchedule: backupSchedule
+  Observatory__BackupRetentionDays: string(backupRetentionDays)
   Observatory__SuppressionThreshold: string(suppressionThreshold)
   Observatory__MaxUploadBytes: string(maxUploadBytes)
   // Only where App Service Authentication is on does the platform set X-MS-CLIENT-PRINCIPAL
@@ -111,7 +119,8 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 resource app 'Microsoft.Web/sites@2025-03-01' = {
   name: appName
   location: location
-  tags: tags
+  // azd deploys the "api" service of azure.yaml to the resource with this tag.
+  tags: union(tags, { 'azd-service-name': 'api' })
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
@@ -200,6 +209,9 @@ resource platformAuth 'Microsoft.Web/sites/config@2025-03-01' = if (platformAuth
 
 @description('Name of the Function App.')
 output appName string = app.name
+
+@description('Resource ID of the Function App.')
+output appId string = app.id
 
 @description('Default host name of the Function App.')
 output hostName string = app.properties.defaultHostName

@@ -40,6 +40,18 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
       defaultAction: 'Allow'
       bypass: 'AzureServices'
     }
+    // Double encryption at rest (service and infrastructure layers, two keys), as on the data
+    // account: free, and only possible when the account is created (docs/deploy.md, "Encryption").
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      requireInfrastructureEncryption: true
+      services: {
+        blob: { enabled: true, keyType: 'Account' }
+        file: { enabled: true, keyType: 'Account' }
+        queue: { enabled: true, keyType: 'Account' }
+        table: { enabled: true, keyType: 'Account' }
+      }
+    }
   }
 }
 
@@ -58,12 +70,12 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   properties: { publicAccess: 'None' }
 }
 
-// Storage Blob Data Owner is what Microsoft documents for host storage; queue and table access
-// serve the blob trigger's internal queue and the host's diagnostic events. All three are
-// limited to this account, which holds no pipeline data.
+// Storage Blob Data Owner is what Microsoft documents for host storage (leases, timer status,
+// the deployment package); table access serves the host's diagnostic events. No queue role: the
+// app has no blob trigger, and every queue trigger reads the data account ("Storage"), so the host
+// never uses a queue here. Both roles are limited to this account, which holds no pipeline data.
 var hostRoles = [
   builtInRoles.storageBlobDataOwner
-  builtInRoles.storageQueueDataContributor
   builtInRoles.storageTableDataContributor
 ]
 
@@ -78,6 +90,9 @@ resource hostRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01
     }
   }
 ]
+
+@description('Resource ID of the account.')
+output accountId string = account.id
 
 @description('Name of the account.')
 output accountName string = account.name

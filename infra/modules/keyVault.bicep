@@ -26,6 +26,9 @@ param keyAdministratorPrincipalId string
 @allowed(['User', 'Group', 'ServicePrincipal'])
 param keyAdministratorPrincipalType string
 
+@description('Resource ID of the Log Analytics workspace that receives the vault\'s audit events.')
+param workspaceId string
+
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: vaultName
   location: location
@@ -69,6 +72,19 @@ resource staffManagesSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01
     )
     principalId: keyAdministratorPrincipalId
     principalType: keyAdministratorPrincipalType
+  }
+}
+
+// Every access to the vault (who read or set the admin key, and when; denied requests too) goes to
+// the workspace, where the operator group reads it (Log Analytics Reader).
+resource auditLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { categoryGroup: 'audit', enabled: true }
+    ]
   }
 }
 

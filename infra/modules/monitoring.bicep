@@ -77,3 +77,9 @@ output workspaceId string = workspace.id
 
 @description('Application Insights connection string (not a credential: local authentication is disabled).')
 output appInsightsConnectionString string = appInsights.properties.ConnectionString
+
+@description('Name of the Log Analytics workspace.')
+output workspaceName string = workspace.name
+
+@description('Resource ID of the Application Insights component.')
+output appInsightsId string = appInsights.id

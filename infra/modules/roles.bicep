@@ -18,4 +18,31 @@ var builtInRoles = {
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   // Send telemetry to Application Insights when its local (key) authentication is disabled.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  // The operator group's read-only roles: blobs (dead letters, reports), queue messages (poison
+  // queues, peeked, never taken), table entities (submission records), and the workspace's logs
+  // (Key Vault's audit events, the storage logs, the app's traces).
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+  storageQueueDataReader: '19e7f393-937e-4f77-808e-94535e297925'
+  storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
+  logAnalyticsReader: '73c42c96-874c-492b-b04d-ab87d138a893'
+  // For the CI principal (infra/ci-access.bicep): deploy resources, and assign the roles above.
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
+  userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c4a72458'
 }
+
+@export()
+@description('Every role infra/main.bicep assigns: the only roles the CI principal may assign or remove (infra/ci-access.bicep).')
+var assignedByTemplate = [
+  builtInRoles.storageBlobDataContributor
+  builtInRoles.storageBlobDataOwner
+  builtInRoles.storageQueueDataContributor
+  builtInRoles.storageQueueDataMessageSender
+  builtInRoles.storageTableDataContributor
+  builtInRoles.keyVaultSecretsUser
+  builtInRoles.keyVaultSecretsOfficer
+  builtInRoles.monitoringMetricsPublisher
+  builtInRoles.storageBlobDataReader
+  builtInRoles.storageQueueDataReader
+  builtInRoles.storageTableDataReader
+  builtInRoles.logAnalyticsReader
+]

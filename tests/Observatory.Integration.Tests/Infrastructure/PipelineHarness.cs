@@ -21,6 +21,16 @@ namespace Observatory.Integration.Tests.Infrastructure;
 /// </summary>
 public sealed class PipelineHarness : IAsyncLifetime
 {
+    private readonly string? _connectionString;
+
+    /// <summary>A pipeline over the Azurite the tests share (the collection's fixture).</summary>
+    public PipelineHarness() { }
+
+    private PipelineHarness(string connectionString) => _connectionString = connectionString;
+
+    /// <summary>A pipeline over another storage account, such as an Azurite of a test's own.</summary>
+    public static PipelineHarness Over(string connectionString) => new(connectionString);
+
     /// <summary>The admin key configured for this run.</summary>
     public string AdminKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
 
@@ -42,10 +52,10 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        TestStorage.EnsureReachable();
+        if (_connectionString is null) TestStorage.EnsureReachable();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage"] = TestStorage.ConnectionString,
+            ["Storage"] = _connectionString ?? TestStorage.ConnectionString,
             ["Observatory:AdminKey"] = AdminKey,
         }).Build();
         var services = new ServiceCollection();

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Proves that infra/check.sh's checks bite: each case breaks one promise in a copy of the
+repository (one text replaced in one file), checks the copy, and passes only if the check named
+for that promise fails there. A check that could not fail, or a case whose text no longer exists
+in the file (the promise moved), fails here.
+
+A case that changes the template (a .bicep or .bicepparam of main.bicep) runs
+`infra/check.sh --quick --variants <variant> --no-operations` on the copy. A case that changes the
+workflow, the docs, azd's files or the CI principal's access runs infra/operations.py on the copy
+with the evaluated deployments of the unchanged repository (re-evaluating ci-access.bicep when it
+or roles.bicep changed), which saves minutes of Bicep evaluations.
+
+Usage: mutations.py ROOT EVALUATED [CASE...]
+  EVALUATED  the folder where infra/check.sh evaluated the unchanged parameter sets
+             (main.<variant>.snapshot.json, ci-access.snapshot.json)
+Prints "PASS mutation <case>: <the failure it caused>" or "FAIL mutation <case>: <why>" per case,
+and exits non-zero when one fails. Cases run three at a time.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+# What a copy of the repository needs for infra/check.sh: the template and its checks, the
+# workflow, azd's file, the docs they are checked against, the Function App's project file.
+COPIED = ["infra", ".github", "azure.yaml", "docs/deploy.md", "README.md",
+          "functions/Observatory.Functions/Observatory.Functions.csproj"]
+
+# (case, file, text, replacement, variants evaluated, the FAIL line expected)
+CASES = [
+    ("production without alert recipients", "infra/main.prod.bicepparam",
+     "readEnvironmentVariable('OBSERVATORY_ALERT_EMAILS')", "''", "prod",
+     r"FAIL snapshot prod(?s:.*)alertEmailAddresses"),
+    ("production without a key administrator", "infra/main.prod.bicepparam",
+     "readEnvironmentVariable('OBSERVATORY_KEY_ADMINISTRATOR')", "''", "prod",
+     r"FAIL snapshot prod(?s:.*)keyAdministratorPrincipalId"),
+    ("production without an operator group, guard removed from the template", "infra/main.bicep",
+     "empty(operatorGroupPrincipalId) ? 'operatorGroupPrincipalId' : ''", "''", "prod",
+     r"FAIL production-fails-closed \(prod\)"),
+    ("log alert query validated again", "infra/modules/alerts.bicep",
+     "skipQueryValidation: true", "skipQueryValidation: false", "prod-options",
+     r"FAIL alerts-first-deployment"),
+    ("poison alert resolving itself", "infra/modules/alerts.bicep",
+     "    autoMitigate: false\n    skipQueryValidation: true", "    autoMitigate: true\n    skipQueryValidation: true", "prod-options",
+     r"FAIL alerts-poison-and-failures .*autoMitigate"),
+    ("timer alert without the backup", "infra/modules/alerts.bicep",
+     '"CompileScheduledSnapshot", "BackupTables"', '"CompileScheduledSnapshot"', "prod-options",
+     r"FAIL alerts-operations .*scheduled functions"),
+    ("no 5xx alert", "infra/modules/alerts.bicep",
+     "| where toint(ResultCode) >= 500", "| where toint(ResultCode) >= 400", "prod-options",
+     r"FAIL alerts-operations .*5xx"),
+    ("no host start alert", "infra/modules/alerts.bicep",
+     "startswith \"Host.Startup\"\n    or Message has \"A host error has occurred during startup\"\n    or OuterMessage has \"A host error has occurred during startup\"",
+     "startswith \"Host\"", "prod-options", r"FAIL alerts-operations .*host failing to start"),
+    ("no daily cap alert", "infra/modules/alerts.bicep",
+     '| where Detail has "OverQuota"', '| where Detail has "Quota"', "prod-options",
+     r"FAIL alerts-operations .*daily log cap"),
+    ("availability test of another route", "infra/modules/alerts.bicep",
+     "/api/catalog'\n      HttpVerb", "/api/ping'\n      HttpVerb", "prod-options", r"FAIL alerts-operations .*availability test"),
+    ("budget not following its parameter", "infra/modules/alerts.bicep",
+     "amount: monthlyBudget", "amount: monthlyBudget * 2", "prod-options", r"FAIL budget-monthly"),
+    ("queue role granted on the host account", "infra/modules/hostStorage.bicep",
+     "  builtInRoles.storageBlobDataOwner\n", "  builtInRoles.storageBlobDataOwner\n  builtInRoles.storageQueueDataContributor\n",
+     "prod-options", r"FAIL identity-roles-exact .*Storage ?Queue ?Data ?Contributor on stobshost|FAIL identity-roles-exact .*storageQueueDataContributor on stobshost"),
+    ("operator group may write blobs", "infra/modules/operatorAccess.bicep",
+     "  builtInRoles.storageBlobDataReader\n", "  builtInRoles.storageBlobDataContributor\n", "prod-options",
+     r"FAIL (operator-read-roles|identity-roles-exact)"),
+    ("blob reads not logged", "infra/modules/dataStorage.bicep",
+     "      { category: 'StorageRead', enabled: true }\n", "", "prod-options", r"FAIL audit-logs .*StorageRead"),
+    ("Key Vault audit not logged", "infra/modules/keyVault.bicep",
+     "{ categoryGroup: 'audit', enabled: true }", "{ categoryGroup: 'audit', enabled: false }", "prod-options",
+     r"FAIL audit-logs .*Key Vault"),
+    ("backups deletable before their retention", "infra/modules/dataStorage.bicep",
+     "immutabilityPeriodSinceCreationInDays: backupRetentionDays", "immutabilityPeriodSinceCreationInDays: 1", "prod-options",
+     r"FAIL backups-write-once"),
+    ("backup schedule not a schedule", "infra/modules/functionApp.bicep",
+     "Observatory__BackupSchedule: backupSchedule", "Observatory__BackupSchedule: '${backupSchedule} *'", "prod-options",
+     r"FAIL settings-pipeline-values .*BackupSchedule"),
+    ("no infrastructure encryption", "infra/modules/dataStorage.bicep",
+     "requireInfrastructureEncryption: true", "requireInfrastructureEncryption: false", "prod-options",
+     r"FAIL infrastructure-encryption"),
+    ("environment names limited again", "infra/main.bicep",
+     "@minLength(2)\n@maxLength(16)\nparam environmentName string", "@allowed(['dev', 'prod'])\nparam environmentName string", "dev",
+     r"FAIL environment-name-free"),
+    ("CI principal may assign Owner", "infra/modules/roles.bicep",
+     "  builtInRoles.logAnalyticsReader\n]", "  builtInRoles.logAnalyticsReader\n  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'\n]", "prod-options",
+     r"FAIL ci-assignable-roles-limited: .*8e3af657"),
+    ("CI principal's role assignments unconditioned", "infra/ci-access.bicep",
+     "    condition: replace(onlyTemplateRoles, '{ROLES}', '{${assignable}}')\n", "    condition: empty(assignable) ? onlyTemplateRoles : null\n", "prod-options",
+     r"FAIL ci-assignable-roles-limited: .*condition"),
+    ("deployment without the lock state read from Azure", ".github/workflows/ci.yml",
+     "            --parameters snapshotImmutabilityLocked=${{ steps.state.outputs.snapshotImmutabilityLocked }} \\\n            --parameters budgetStartDate=${{ steps.state.outputs.budgetStartDate }} \\\n            --query",
+     "            --parameters budgetStartDate=${{ steps.state.outputs.budgetStartDate }} \\\n            --query",
+     "prod-options", r"FAIL deployed-state-from-azure: .*snapshotImmutabilityLocked"),
+    ("deployment without the budget's start date read from Azure", ".github/workflows/ci.yml",
+     "            --parameters budgetStartDate=${{ steps.state.outputs.budgetStartDate }} \\\n            --query", "            --query",
+     "prod-options", r"FAIL deployed-state-from-azure: .*budgetStartDate"),
+    ("what-if output not kept", ".github/workflows/ci.yml",
+     "          path: |\n            what-if.txt\n            what-if.json", "          path: test-results", "prod-options",
+     r"FAIL ci-what-if-before-production: .*artifact"),
+    ("a deployment named per tag", ".github/workflows/ci.yml",
+     "create \\\n            --resource-group \"$AZURE_RESOURCE_GROUP\" \\\n            --name observatory",
+     "create \\\n            --resource-group \"$AZURE_RESOURCE_GROUP\" \\\n            --name \"observatory-${GITHUB_REF_NAME}\"",
+     "prod-options", r"FAIL one-deployment-name: .*ci\.yml"),
+    ("docs reading the outputs of an unnamed deployment", "docs/deploy.md",
+     'APP="$(az deployment group show -g "$RG" -n observatory', 'APP="$(az deployment group show -g "$RG"', "prod-options",
+     r"FAIL one-deployment-name: .*docs/deploy\.md"),
+    ("no rollback to a tag", ".github/workflows/ci.yml",
+     "      tag:\n        description", "      release:\n        description", "prod-options", r"FAIL ci-rollback-to-a-tag:"),
+    ("azd deploying production", "infra/main.parameters.json",
+     '"production": { "value": false }', '"production": { "value": true }', "prod-options", r"FAIL azd-dev-environment:"),
+    ("docs not starting with azd up", "docs/deploy.md",
+     "azd up        # asks", "azd provision # asks", "prod-options", r"FAIL docs-deploy-runbook: .*azd up"),
+]
+
+
+OPERATIONS_FILES = (".github/", "docs/", "README.md", "azure.yaml", "infra/main.parameters.json", "infra/deployed-state.sh", "infra/ci-access.bicep", "infra/modules/roles.bicep")
+
+
+def check_operations(root, copy, evaluated, relative):
+    """infra/operations.py on the copy; ci-access evaluated again when what it reads changed."""
+    ci_access = os.path.join(evaluated, "ci-access.snapshot.json")
+    if relative in ("infra/ci-access.bicep", "infra/modules/roles.bicep"):
+        bicep = subprocess.run(["bash", os.path.join(root, "infra", "check.sh"), "--bicep-path"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        result = subprocess.run([bicep, "snapshot", os.path.join(copy, "infra", "ci-access.bicepparam"),
+                                 "--subscription-id", "00000000-0000-0000-0000-000000000000",
+                                 "--tenant-id", "00000000-0000-0000-0000-000000000001",
+                                 "--resource-group", "rg-observatory-prod", "--location", "westeurope",
+                                 "--deployment-name", "observatory-ci-access"],
+                                capture_output=True, text=True, env={**os.environ, "OBSERVATORY_CI_PRINCIPAL_ID": "00000000-0000-0000-0000-0000000000c1"})
+        if result.returncode != 0:
+            return result.returncode, "FAIL snapshot ci-access: " + result.stdout + result.stderr
+        ci_access = os.path.join(copy, "infra", "ci-access.snapshot.json")
+    mains = sorted(os.path.join(evaluated, f) for f in os.listdir(evaluated) if re.match(r"main\..+\.snapshot\.json$", f))
+    result = subprocess.run([sys.executable, os.path.join(copy, "infra", "operations.py"), copy, ci_access, *mains],
+                            capture_output=True, text=True, timeout=300)
+    return result.returncode, result.stdout + result.stderr
+
+
+def run_case(root, evaluated, case):
+    name, relative, text, replacement, variants, expected = case
+    with tempfile.TemporaryDirectory(prefix="infra-mutation-") as copy:
+        for item in COPIED:
+            source, target = os.path.join(root, item), os.path.join(copy, item)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            (shutil.copytree if os.path.isdir(source) else shutil.copy2)(source, target)
+        # The Bicep CLI already installed (.tools is git-ignored and large): shared, not copied.
+        os.symlink(os.path.join(root, ".tools"), os.path.join(copy, ".tools"))
+        path = os.path.join(copy, relative)
+        with open(path, encoding="utf-8") as f:
+            content = f.read()
+        if text not in content:
+            return f"FAIL mutation {name}: {relative} no longer contains the text this case replaces; update the case"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(content.replace(text, replacement, 1))
+        if relative.startswith(OPERATIONS_FILES):
+            status, output = check_operations(root, copy, evaluated, relative)
+        else:
+            result = subprocess.run(["bash", os.path.join(copy, "infra", "check.sh"), "--quick", "--no-operations",
+                                     "--variants", variants], capture_output=True, text=True, timeout=600)
+            status, output = result.returncode, result.stdout + result.stderr
+        match = re.search(expected, output)
+        if match and status != 0:
+            first = match.group(0).splitlines()[0]
+            return f"PASS mutation {name}: {first[:140]}"
+        failures = [line for line in output.splitlines() if line.startswith("FAIL ")]
+        return f"FAIL mutation {name}: expected /{expected}/, got {failures[:3] or 'no failure'}"
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    root, evaluated = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    cases = [c for c in CASES if len(argv) == 3 or c[0] in argv[3:]]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        lines = list(pool.map(lambda c: run_case(root, evaluated, c), cases))
+    for line in lines:
+        print(line)
+    return 0 if all(line.startswith("PASS") for line in lines) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Observatory.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// An Azurite of a test's own, on free ports, started and stopped with the repository's scripts: for a test that must
+/// own every table of the account (the backup round trip wipes them), away from the Azurite the other tests share.
+/// </summary>
+public sealed class OwnAzurite : IAsyncLifetime
+{
+    private string _blobPort = string.Empty;
+
+    /// <summary>Its connection string.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _blobPort = (await Scripts.RunAsync("scripts/free-port.sh", new Dictionary<string, string>(), "10400")).Output.Trim();
+        await Scripts.RunCheckedAsync("scripts/azurite.sh", "start", _blobPort);
+        ConnectionString = (await Scripts.RunCheckedAsync("scripts/azurite-connection.sh", _blobPort)).Trim();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_blobPort.Length > 0) await Scripts.RunCheckedAsync("scripts/azurite.sh", "stop", _blobPort);
+    }
+}
+
+/// <summary>The repository's shell scripts, run with bash from the repository's root.</summary>
+public static class Scripts
+{
+    /// <summary>What a script printed and its exit status.</summary>
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    /// <summary>Runs a script with extra environment variables; returns whatever it returned.</summary>
+    public static async Task<Result> RunAsync(string script, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryFiles.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(RepositoryFiles.PathOf(script));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs a script and returns its output; throws when it fails.</summary>
+    public static async Task<string> RunCheckedAsync(string script, params string[] arguments)
+    {
+        var result = await RunAsync(script, new Dictionary<string, string>(), arguments);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} failed ({result.ExitCode}): {result.Error}");
+        return result.Output;
+    }
+}
