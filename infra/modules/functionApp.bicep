@@ -87,6 +87,7 @@ var appSettings = {
   // The pipeline's settings.
   Observatory__AdminKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${adminKeySecretName})'
   Observatory__SnapshotSchedule: snapshotSchedule
+  Observatory__StaleSubmissionSweepSchedule: '0 */5 * * * *'
   Observatory__SuppressionThreshold: string(suppressionThreshold)
   Observatory__MaxUploadBytes: string(maxUploadBytes)
   // Only where App Service Authentication is on does the platform set X-MS-CLIENT-PRINCIPAL
