@@ -12,6 +12,9 @@ public sealed class ObservatoryOptions
     /// <summary>The largest upload accepted through the HTTP function, in bytes (default 25 MB).</summary>
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>The largest file taken through a direct upload (POST /api/uploads), in bytes (default 200 MB).</summary>
+    public long MaxDirectUploadBytes { get; set; } = 200L * 1024 * 1024;
+
     /// <summary>
     /// How much of an upload the intake reads, inside the HTTP request, to find the reporting year a file states when
     /// the request gives none (default 8 MB): a csv's first bytes, a JSON document only when it is this small, an

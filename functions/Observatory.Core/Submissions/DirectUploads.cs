@@ -18,19 +18,19 @@ public sealed class DirectUploads
     /// <summary>How long an upload URL works.</summary>
     public static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(15);
 
-    /// <summary>The largest file taken through a direct upload.</summary>
-    public const long MaxBytes = 200L * 1024 * 1024;
-
     private readonly IDirectUploadStore _store;
     private readonly IApiKeyStore _keys;
+    private readonly long _maxBytes;
     private readonly SubmissionIntake _intake;
     private readonly ReferenceDataSet _referenceData;
     private readonly TimeProvider _clock;
     private readonly ILogger<DirectUploads> _logger;
 
     /// <summary>Creates the service.</summary>
-    public DirectUploads(IDirectUploadStore store, IApiKeyStore keys, SubmissionIntake intake, ReferenceDataSet referenceData, TimeProvider clock, ILogger<DirectUploads> logger)
+    public DirectUploads(IDirectUploadStore store, IApiKeyStore keys, SubmissionIntake intake, ReferenceDataSet referenceData, ObservatoryOptions options,
+        TimeProvider clock, ILogger<DirectUploads> logger)
     {
+        _maxBytes = options.MaxDirectUploadBytes;
         _store = store;
         _keys = keys;
         _intake = intake;
@@ -38,6 +38,9 @@ public sealed class DirectUploads
         _clock = clock;
         _logger = logger;
     }
+
+    /// <summary>The largest file taken through a direct upload (<see cref="ObservatoryOptions.MaxDirectUploadBytes"/>).</summary>
+    public long MaxBytes => _maxBytes;
 
     /// <summary>
     /// Issues an upload URL for the caller's state (or, for staff, the state given). Returns the ticket and URL, or
@@ -96,11 +99,11 @@ public sealed class DirectUploads
         (byte[] Content, string? ContentType)? blob;
         try
         {
-            blob = await _store.ReadAsync(blobName, MaxBytes, cancellationToken);
+            blob = await _store.ReadAsync(blobName, _maxBytes, cancellationToken);
         }
         catch (InvalidDataException)
         {
-            await RefuseAsync(ticket, $"The file is larger than the {MaxBytes / (1024 * 1024)} MB a direct upload may have; nothing was taken in. Split it by indicator and upload each part with a new URL.", cancellationToken);
+            await RefuseAsync(ticket, $"The file is larger than the {Megabytes(_maxBytes)} MB a direct upload may have; nothing was taken in. Split it by indicator and upload each part with a new URL.", cancellationToken);
             return null;
         }
         if (blob is null)
@@ -166,6 +169,8 @@ public sealed class DirectUploads
         await _store.UpdateTicketAsync(ticket with { Refusal = reason }, cancellationToken);
         await _store.DeleteAsync(ticket.BlobName, cancellationToken);
     }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture);
 
     private static ReturnFormat ExtensionFormat(string? fileName) => Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() switch
     {
