@@ -25,7 +25,7 @@ public static class ServiceRegistration
     {
         services.AddOptions<ObservatoryOptions>().Bind(configuration.GetSection(ObservatoryOptions.SectionName))
             // An admin key that is set but unusable stops the host at start, rather than leaving staff locked out in silence.
-            .Validate(options => string.IsNullOrEmpty(options.AdminKey) || ApiKeyService.IsUsableAdminKey(options.AdminKey), AdminKeySetting.Unusable)
+            .Validate(options => AdminKeySetting.IsAcceptable(options.AdminKey), AdminKeySetting.Unusable)
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
         services.AddSingleton(TimeProvider.System);

@@ -83,19 +83,88 @@ public sealed class StorageFaultTests
         Assert.DoesNotContain(await store.ListPendingIntakesAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None), note => note.Country == Country);
     }
 
+    [Fact]
+    public async Task An_outage_at_any_storage_step_of_a_direct_upload_ends_with_the_event_retried_and_one_submission()
+    {
+        var faults = new StorageFaults();
+        var harness = new PipelineHarness
+        {
+            Settings = { ["Observatory:StaleSubmissionMinutes"] = "0" },
+            ConfigureServices = services => faults.AddTo(services, TestStorage.ConnectionString),
+        };
+        await harness.InitializeAsync();
+        var (_, key) = await harness.IssueKeyAsync(Country);
+        const int year = 2023;
+        await ClearStateYearAsync(harness, year);
+
+        async Task<(string UploadId, string Announcement, string BlobName)> PutAsync(int variant)
+        {
+            var ticket = await harness.InvokeAsync(harness.Request("POST", "/api/uploads", $"year={year}&fileName=return.xlsx", key),
+                r => harness.Function<Observatory.Functions.Uploads.RequestUploadUrl>().Run(r, CancellationToken.None));
+            var url = new Uri(ticket.Json.GetProperty("uploadUrl").GetString()!);
+            await new Azure.Storage.Blobs.BlobClient(url).UploadAsync(new BinaryData(FileFor(100 + variant)));
+            var blobName = Uri.UnescapeDataString(url.AbsolutePath[(url.AbsolutePath.IndexOf("/uploads/", StringComparison.Ordinal) + "/uploads/".Length)..]);
+            return (ticket.Json.GetProperty("uploadId").GetString()!, Observatory.Functions.Uploads.BlobCreatedEvent.For(blobName, new Uri(url.GetLeftPart(UriPartial.Path))), blobName);
+        }
+        Task ReceiveAsync(string announcement) => harness.Function<Observatory.Functions.Uploads.ReceiveUploadEvent>().Run(announcement, CancellationToken.None);
+
+        // The storage steps of taking in one direct upload.
+        var first = await PutAsync(0);
+        faults.Record();
+        await ReceiveAsync(first.Announcement);
+        var steps = faults.Seen;
+        Assert.True(steps.Count >= 10, "Taking in a direct upload makes at least ten storage requests: " + string.Join(" | ", steps));
+
+        var uploads = new List<(string UploadId, string Announcement, string BlobName)> { first };
+        for (var step = 1; step <= steps.Count; step++)
+        {
+            var upload = await PutAsync(step);
+            faults.FailFrom(_ => true, step, step % 2 == 0 ? FaultMode.Timeout : FaultMode.Unreachable);
+            try
+            {
+                await ReceiveAsync(upload.Announcement);   // fails, and the queue would deliver it again
+            }
+            catch (Exception)
+            {
+            }
+            faults.Heal();
+            Assert.True(faults.Failed > 0, $"No request failed at step {step} ({steps[step - 1]}).");
+            await ReceiveAsync(upload.Announcement);       // the redelivery
+            uploads.Add(upload);
+        }
+        await harness.Function<SweepStaleSubmissions>().Run(new TimerInfo(), CancellationToken.None);
+        await harness.ProcessAllAsync();
+
+        // Each upload became exactly one accepted submission, and its blob is gone.
+        var store = harness.Services.GetRequiredService<ISubmissionStore>();
+        var uploadsStore = harness.Services.GetRequiredService<IDirectUploadStore>();
+        var submissionIds = new List<string>();
+        foreach (var upload in uploads)
+        {
+            var ticket = await uploadsStore.FindTicketAsync(upload.UploadId, CancellationToken.None);
+            Assert.NotNull(ticket?.SubmissionId);
+            submissionIds.Add(ticket!.SubmissionId!);
+            Assert.Equal("Accepted", (await store.FindAsync(ticket.SubmissionId!, CancellationToken.None))!.Status.ToString());
+            Assert.False(await harness.Blobs.GetBlobContainerClient(StorageNames.UploadsContainer).GetBlobClient(upload.BlobName).ExistsAsync());
+        }
+        Assert.Equal(uploads.Count, submissionIds.Distinct().Count());
+        var all = await store.ListAsync(Country, year, CancellationToken.None);
+        Assert.Equal(uploads.Count, all.Count);
+    }
+
     private static byte[] FileFor(int variant) => ReturnFiles.Xlsx(SampleReturns.ValidSpanish(40 + variant, 20 + variant, "Uruguay"));
 
     private static Task<ApiResponse> UploadAsync(PipelineHarness harness, string key, byte[] file) =>
         harness.UploadAsync(key, $"year={Year}", file, ReturnFiles.XlsxType);
 
     /// <summary>Removes what earlier runs left for the state-year, so the counts are this run's.</summary>
-    private static async Task ClearStateYearAsync(PipelineHarness harness)
+    private static async Task ClearStateYearAsync(PipelineHarness harness, int year = Year)
     {
         var table = harness.Tables.GetTableClient(StorageNames.SubmissionsTable);
-        await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{Country}-{Year}'"))
+        await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{Country}-{year}'"))
             await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey);
         var raw = harness.Blobs.GetBlobContainerClient(StorageNames.RawContainer);
-        await foreach (var blob in raw.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{Country}/{Year}/", CancellationToken.None))
+        await foreach (var blob in raw.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{Country}/{year}/", CancellationToken.None))
             await raw.DeleteBlobAsync(blob.Name);
     }
 }
