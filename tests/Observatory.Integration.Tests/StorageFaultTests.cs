@@ -83,6 +83,38 @@ public sealed class StorageFaultTests
         Assert.DoesNotContain(await store.ListPendingIntakesAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None), note => note.Country == Country);
     }
 
+    [Theory]
+    [InlineData("POST table", "$batch", 2022)]                       // the record and its marker
+    [InlineData("PUT blob", "/raw/", 2021)]                          // the raw file
+    [InlineData("POST queue", "/submissions/messages", 2020)]        // the queue message
+    public async Task A_step_that_fails_alone_answers_503_with_Retry_After_and_is_undone_at_once(string request, string path, int year)
+    {
+        var faults = new StorageFaults();
+        var harness = new PipelineHarness { ConfigureServices = services => faults.AddTo(services, TestStorage.ConnectionString) };
+        await harness.InitializeAsync();
+        var (_, key) = await harness.IssueKeyAsync(Country);
+        await ClearStateYearAsync(harness, year);
+        var file = FileFor(200 + year);
+
+        faults.FailFrom(kind => kind.StartsWith(request, StringComparison.Ordinal) && kind.Contains(path, StringComparison.Ordinal), 1, everything: false);
+        var refused = await harness.UploadAsync(key, $"year={year}", file, ReturnFiles.XlsxType);
+        faults.Heal();
+
+        Assert.Equal(503, refused.Status);
+        Assert.Equal("30", refused.Headers.RetryAfter.ToString());
+        Assert.Contains("send it again", refused.Json.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        // Nothing kept, without waiting for the sweep: no record, no raw file, no note.
+        var store = harness.Services.GetRequiredService<ISubmissionStore>();
+        Assert.Empty(await store.ListAsync(Country, year, CancellationToken.None));
+        Assert.Empty(await RawFilesAsync(harness, year));
+        Assert.DoesNotContain(await store.ListPendingIntakesAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None), note => note.Year == year && note.Country == Country);
+
+        // Sent again once storage is back, it is taken and processed.
+        Assert.Equal(202, (await harness.UploadAsync(key, $"year={year}", file, ReturnFiles.XlsxType)).Status);
+        await harness.ProcessAllAsync();
+        Assert.Equal("Accepted", Assert.Single(await store.ListAsync(Country, year, CancellationToken.None)).Status.ToString());
+    }
+
     [Fact]
     public async Task An_outage_at_any_storage_step_of_a_direct_upload_ends_with_the_event_retried_and_one_submission()
     {
@@ -156,6 +188,15 @@ public sealed class StorageFaultTests
 
     private static Task<ApiResponse> UploadAsync(PipelineHarness harness, string key, byte[] file) =>
         harness.UploadAsync(key, $"year={Year}", file, ReturnFiles.XlsxType);
+
+    private static async Task<List<string>> RawFilesAsync(PipelineHarness harness, int year)
+    {
+        var names = new List<string>();
+        await foreach (var blob in harness.Blobs.GetBlobContainerClient(StorageNames.RawContainer)
+                           .GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{Country}/{year}/", CancellationToken.None))
+            names.Add(blob.Name);
+        return names;
+    }
 
     /// <summary>Removes what earlier runs left for the state-year, so the counts are this run's.</summary>
     private static async Task ClearStateYearAsync(PipelineHarness harness, int year = Year)

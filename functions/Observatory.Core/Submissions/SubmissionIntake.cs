@@ -167,17 +167,19 @@ public sealed class SubmissionIntake
         }
 
         bool created;
+        var creating = false;
         try
         {
             await using (var stream = StatedYearScan.ReadOnlyStream(content))
                 await _rawFiles.SaveAsync(rawName, stream, submission.ContentType, cancellationToken);
+            creating = true;
             created = await _submissions.TryCreateAsync(submission, cancellationToken);
         }
         catch (Exception ex)
         {
             _logger.LogError(ex, "Submission {SubmissionId} could not be stored; the upload is undone", submission.Id);
-            // The record may have been created though the answer was lost (a timeout): it is removed too, if there.
-            await UndoAsync(submission, note, recordCreated: true);
+            // A failed create may still have been applied (its answer lost in a time-out): whether it was is looked up.
+            await UndoAsync(submission, note, recordCreated: creating ? null : false);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
             return Unavailable();
         }
@@ -216,14 +218,15 @@ public sealed class SubmissionIntake
 
     /// <summary>
     /// Undoes an upload that was not acknowledged, in the order that never leaves a raw file without either its record
-    /// or the note that lets the sweep remove it: the record, then the raw file, then the note. Stops at the first
-    /// failure and leaves the rest to the sweep.
+    /// or the note that lets the sweep remove it: the record (when it was, or may have been, created: null means look),
+    /// then the raw file, then the note. Stops at the first failure and leaves the rest to the sweep.
     /// </summary>
-    private async Task UndoAsync(Submission submission, PendingIntake note, bool recordCreated)
+    private async Task UndoAsync(Submission submission, PendingIntake note, bool? recordCreated)
     {
         try
         {
-            if (recordCreated) await _submissions.DeleteAsync(submission, CancellationToken.None);
+            recordCreated ??= await _submissions.FindAsync(submission.Id, CancellationToken.None) is not null;
+            if (recordCreated == true) await _submissions.DeleteAsync(submission, CancellationToken.None);
             await _rawFiles.DeleteAsync(note.RawFileName, CancellationToken.None);
             await _submissions.EndIntakeAsync(note, CancellationToken.None);
         }

@@ -31,6 +31,7 @@ public sealed class StorageFaults : HttpPipelinePolicy
     private int _countdown;
     private FaultMode _mode;
     private bool _failing;
+    private bool _everything;
 
     /// <summary>The kinds of the requests seen since the last <see cref="Record"/>, in order.</summary>
     public IReadOnlyList<string> Seen
@@ -49,15 +50,17 @@ public sealed class StorageFaults : HttpPipelinePolicy
 
     /// <summary>
     /// Arms a fault: the <paramref name="nth"/> request (1-based) whose kind matches <paramref name="kind"/> fails, and
-    /// every request after it (an outage) until <see cref="Heal"/>.
+    /// after it, until <see cref="Heal"/>, every request (<paramref name="everything"/>: the whole account is down) or
+    /// every request of that kind (one service or operation is down, the rest answers).
     /// </summary>
-    public void FailFrom(Func<string, bool> kind, int nth, FaultMode mode = FaultMode.Unreachable)
+    public void FailFrom(Func<string, bool> kind, int nth, FaultMode mode = FaultMode.Unreachable, bool everything = true)
     {
         lock (_gate)
         {
             _kind = kind;
             _countdown = nth;
             _mode = mode;
+            _everything = everything;
             _failing = false;
             Failed = 0;
         }
@@ -104,10 +107,15 @@ public sealed class StorageFaults : HttpPipelinePolicy
         lock (_gate)
         {
             _seen.Add(kind);
+            if (_kind is null) return;
             if (!_failing)
             {
-                if (_kind is null || !_kind(kind) || --_countdown > 0) return;
+                if (!_kind(kind) || --_countdown > 0) return;
                 _failing = true;
+            }
+            else if (!_everything && !_kind(kind))
+            {
+                return;
             }
             Failed++;
             mode = _mode;
