@@ -37,8 +37,12 @@ trap stop INT TERM EXIT
 export Storage="$(scripts/azurite-connection.sh "$blob_port")"
 export AzureWebJobsStorage="$Storage"
 if [ -z "${Observatory__AdminKey:-}" ]; then
-  Observatory__AdminKey="admin-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+  # 24 random bytes as 48 hex digits: always long enough (the host refuses an admin key under 24 characters).
+  Observatory__AdminKey="admin-$(head -c 24 /dev/urandom | od -An -v -tx1 | tr -d ' \n')"
   generated_key=true
+elif [ "${#Observatory__AdminKey}" -lt 24 ]; then
+  echo "Observatory__AdminKey is set but shorter than 24 characters; set a longer key or unset it to have one generated." >&2
+  exit 1
 fi
 export Observatory__AdminKey
 

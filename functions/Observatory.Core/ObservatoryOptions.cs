@@ -12,6 +12,35 @@ public sealed class ObservatoryOptions
     /// <summary>The largest upload accepted through the HTTP function, in bytes (default 25 MB).</summary>
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>The largest file taken through a direct upload (POST /api/uploads), in bytes (default 200 MB).</summary>
+    public long MaxDirectUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// How much of an upload the intake reads, inside the HTTP request, to find the reporting year a file states when
+    /// the request gives none (default 8 MB): a csv's first bytes, a JSON document only when it is this small, an
+    /// xlsx's zip entries up to this many bytes read. The rest is read by the queue's processing, never in the request.
+    /// </summary>
+    public long YearScanBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>The longest the intake spends looking for a file's stated year inside the HTTP request (default 3 s).</summary>
+    public double YearScanSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// A submission still queued this long after it was last put on the queue is taken to have lost its message (an
+    /// outage between storing and queuing) and is queued again (default 10 minutes). An intake that stopped half-way
+    /// is cleaned up after the same time.
+    /// </summary>
+    public double StaleSubmissionMinutes { get; set; } = 10;
+
+    /// <summary>The NCRONTAB schedule of the sweep that re-queues stale submissions and cleans half-done intakes (default every 5 minutes).</summary>
+    public string StaleSubmissionSweepSchedule { get; set; } = "0 */5 * * * *";
+
+    /// <summary>The Retry-After, in seconds, of a 503 when storage cannot take a request right now (default 30).</summary>
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>The longest label a key may have, in characters (default 200).</summary>
+    public int MaxKeyLabelLength { get; set; } = 200;
+
     /// <summary>Protected counts from 1 to one less than this are suppressed in published outputs (default 5).</summary>
     public int SuppressionThreshold { get; set; } = 5;
 

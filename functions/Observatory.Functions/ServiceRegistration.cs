@@ -24,7 +24,10 @@ public static class ServiceRegistration
     /// <summary>Registers the observatory's services; storage comes from the connection named "Storage".</summary>
     public static IServiceCollection AddObservatory(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ObservatoryOptions>().Bind(configuration.GetSection(ObservatoryOptions.SectionName));
+        services.AddOptions<ObservatoryOptions>().Bind(configuration.GetSection(ObservatoryOptions.SectionName))
+            // An admin key that is set but unusable stops the host at start, rather than leaving staff locked out in silence.
+            .Validate(options => AdminKeySetting.IsAcceptable(options.AdminKey), AdminKeySetting.Unusable)
+            .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
 
@@ -57,7 +60,9 @@ public static class ServiceRegistration
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<SubmissionAccess>();
+        services.AddSingleton<SubmissionRequeue>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<StaleSubmissionSweep>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();
         services.AddSingleton<DirectUploads>();

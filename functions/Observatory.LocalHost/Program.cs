@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
 
 namespace Observatory.LocalHost;
 
@@ -17,7 +18,16 @@ internal static class Program
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;
         }
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A setting that is set but unusable (an admin key too short): said plainly, without a stack trace.
+            await Console.Error.WriteLineAsync("The local host cannot start: " + string.Join(" ", ex.Failures));
+            return 1;
+        }
         return 0;
     }
 }

@@ -16,6 +16,8 @@ public sealed class TableSubmissionStore : ISubmissionStore
 {
     // '~' sorts after every character of a submission id, so the markers stay out of range scans of records.
     private const string ContentMarkerPrefix = "~sha256~";
+    // Notes of intakes under way, beside the records of their state and year.
+    private const string IntakePrefix = "~intake~";
     private readonly TableClient _table;
 
     /// <summary>Creates the store over the submissions table.</summary>
@@ -73,9 +75,62 @@ public sealed class TableSubmissionStore : ISubmissionStore
     /// <inheritdoc />
     public async Task DeleteAsync(Submission submission, CancellationToken cancellationToken)
     {
+        // Together: a marker left without its record would refuse the same bytes for ever.
         var partition = RowKeys.StateYear(submission.Country, submission.Year);
-        await _table.DeleteEntityAsync(partition, submission.Id, ETag.All, cancellationToken);
-        await _table.DeleteEntityAsync(partition, ContentMarkerPrefix + submission.Sha256, ETag.All, cancellationToken);
+        try
+        {
+            await _table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, submission.Id), ETag.All),
+                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, ContentMarkerPrefix + submission.Sha256), ETag.All)],
+                cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <inheritdoc />
+    public Task BeginIntakeAsync(PendingIntake intake, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(RowKeys.StateYear(intake.Country, intake.Year), IntakePrefix + intake.SubmissionId)
+        {
+            ["SubmissionId"] = intake.SubmissionId,
+            ["Country"] = intake.Country,
+            ["Year"] = intake.Year,
+            ["RawFileName"] = intake.RawFileName,
+            ["StartedAt"] = intake.StartedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <inheritdoc />
+    public Task EndIntakeAsync(PendingIntake intake, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(RowKeys.StateYear(intake.Country, intake.Year), IntakePrefix + intake.SubmissionId, ETag.All, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PendingIntake>> ListPendingIntakesAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken)
+    {
+        // '~' sorts after every character of an id: the range holds the notes and nothing else.
+        var filter = $"RowKey ge '{IntakePrefix}' and RowKey lt '{IntakePrefix}~'";
+        var list = new List<PendingIntake>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var intake = new PendingIntake(e.GetString("SubmissionId"), e.GetString("Country"), e.GetInt32("Year") ?? 0,
+                e.GetString("RawFileName"), e.GetDateTimeOffset("StartedAt") ?? default);
+            if (intake.StartedAt < startedBefore) list.Add(intake);
+        }
+        return list;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Submission>> ListQueuedAsync(DateTimeOffset queuedBefore, CancellationToken cancellationToken)
+    {
+        var filter = $"Status eq '{nameof(SubmissionStatus.Queued)}' and RowKey lt '~'";
+        var list = new List<Submission>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var submission = ToSubmission(entity);
+            if ((submission.QueuedAt ?? submission.ReceivedAt) < queuedBefore) list.Add(submission);
+        }
+        return list;
     }
 
     /// <inheritdoc />
@@ -96,6 +151,7 @@ public sealed class TableSubmissionStore : ISubmissionStore
         ["Year"] = s.Year,
         ["Status"] = s.Status.ToString(),
         ["ReceivedAt"] = s.ReceivedAt,
+        ["QueuedAt"] = s.QueuedAt,
         ["CompletedAt"] = s.CompletedAt,
         ["FileName"] = s.FileName,
         ["ContentType"] = s.ContentType,
@@ -125,6 +181,7 @@ public sealed class TableSubmissionStore : ISubmissionStore
             Status = Enum.Parse<SubmissionStatus>(e.GetString("Status")),
             ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default,
             CompletedAt = e.GetDateTimeOffset("CompletedAt"),
+            QueuedAt = e.GetDateTimeOffset("QueuedAt"),
             FileName = e.GetString("FileName"),
             ContentType = e.GetString("ContentType"),
             Format = Enum.Parse<ReturnFormat>(e.GetString("Format")),

@@ -95,6 +95,7 @@ var appSettings = {
   Observatory__SnapshotSchedule: snapshotSchedule
   Observatory__BackupSchedule: backupSchedule
   Observatory__BackupRetentionDays: string(backupRetentionDays)
+  Observatory__StaleSubmissionSweepSchedule: '0 */5 * * * *'
   Observatory__SuppressionThreshold: string(suppressionThreshold)
   Observatory__MaxUploadBytes: string(maxUploadBytes)
   // Only where App Service Authentication is on does the platform set X-MS-CLIENT-PRINCIPAL

@@ -62,12 +62,13 @@ public sealed class DirectUploadTests(PipelineHarness pipeline)
         var refused = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobClient(elsewhere).UploadAsync(new BinaryData(file)));
         Assert.Equal(403, refused.Status);
 
-        // Mexico's key cannot ask for a URL in Argentina's space, nor Argentina's key read Mexico's upload.
+        // Mexico's key cannot ask for a URL in Argentina's space, nor Argentina's key read Mexico's upload (which, to
+        // Argentina, does not exist).
         Assert.Equal(403, (await RequestUrlAsync(mexico, "country=ARG&year=2019&fileName=return.csv")).Status);
         var uploadId = ticket.Json.GetProperty("uploadId").GetString()!;
         var peek = await pipeline.InvokeAsync(pipeline.Request("GET", $"/api/uploads/{uploadId}", key: argentina),
             r => pipeline.Function<GetUpload>().Run(r, uploadId, CancellationToken.None));
-        Assert.Equal(403, peek.Status);
+        Assert.Equal(404, peek.Status);
 
         // A blob in the uploads container that no URL was issued for is never taken in.
         var container = pipeline.Blobs.GetBlobContainerClient(StorageNames.UploadsContainer);

@@ -58,4 +58,38 @@ public sealed class FunctionAppTests
             Directory.Delete(stateDirectory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task An_admin_key_that_is_set_but_too_short_stops_the_host_at_start_with_a_message_that_names_the_setting()
+    {
+        const string shortKey = "short-admin-key";
+        var stateDirectory = Directory.CreateTempSubdirectory("localhost-app-").FullName;
+        var options = ObservatoryFunctionApp.CreateOptions() with
+        {
+            StateDirectory = stateDirectory,
+            ConfigureBuilder = builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Storage"] = TestStorage.ConnectionString,
+                    ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+                    ["Observatory:AdminKey"] = shortKey,
+                });
+                builder.Logging.ClearProviders();
+            },
+        };
+        var app = LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], options);
+        try
+        {
+            var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Observatory__AdminKey", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("24 characters", refused.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(shortKey, refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
 }

@@ -23,7 +23,8 @@ public interface IDirectUploadStore
     /// <summary>Records the submission an upload became.</summary>
     Task UpdateTicketAsync(UploadTicket ticket, CancellationToken cancellationToken);
 
-    /// <summary>Reads an uploaded blob whole, with its content type; null when it does not exist. Larger than <paramref name="maxBytes"/> throws.</summary>
+    /// <summary>Reads an uploaded blob whole, with its content type; null when it does not exist.</summary>
+    /// <exception cref="InvalidDataException">The blob is larger than <paramref name="maxBytes"/>; nothing of it is read.</exception>
     Task<(byte[] Content, string? ContentType)?> ReadAsync(string blobName, long maxBytes, CancellationToken cancellationToken);
 
     /// <summary>Deletes an uploaded blob once it has become a submission (the raw store keeps the file).</summary>

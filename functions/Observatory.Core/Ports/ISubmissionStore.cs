@@ -24,7 +24,23 @@ public interface ISubmissionStore
     /// <exception cref="KeyNotFoundException">No submission has that id.</exception>
     Task<Submission> UpdateAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken);
 
-    /// <summary>Removes a record and its content marker (only to undo an upload that was never acknowledged).</summary>
+    /// <summary>
+    /// Notes that an intake is about to store a raw file, before it does: if the intake stops half-way (an outage, a
+    /// crash), the note lets the sweep remove what it left. Removed by <see cref="EndIntakeAsync"/> once the upload is
+    /// acknowledged or undone.
+    /// </summary>
+    Task BeginIntakeAsync(PendingIntake intake, CancellationToken cancellationToken);
+
+    /// <summary>Removes the note of an intake; nothing when there is none.</summary>
+    Task EndIntakeAsync(PendingIntake intake, CancellationToken cancellationToken);
+
+    /// <summary>The notes of intakes begun before <paramref name="startedBefore"/> and never ended, of every state and year.</summary>
+    Task<IReadOnlyList<PendingIntake>> ListPendingIntakesAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken);
+
+    /// <summary>The submissions of every state and year that are queued and were last put on the queue before <paramref name="queuedBefore"/>.</summary>
+    Task<IReadOnlyList<Submission>> ListQueuedAsync(DateTimeOffset queuedBefore, CancellationToken cancellationToken);
+
+    /// <summary>Removes a record and its content marker together (only to undo an upload that was never acknowledged).</summary>
     Task DeleteAsync(Submission submission, CancellationToken cancellationToken);
 
     /// <summary>The submissions of a state, of one year or all years, newest first.</summary>

@@ -12,6 +12,7 @@ public sealed class ApiKeyService
     private readonly ReferenceDataSet _referenceData;
     private readonly TimeProvider _clock;
     private readonly byte[]? _adminKeyHash;
+    private readonly int _maxLabelLength;
 
     /// <summary>Creates the service; <paramref name="options"/> supplies the admin key, of which only a hash is kept.</summary>
     public ApiKeyService(IApiKeyStore store, ReferenceDataSet referenceData, ObservatoryOptions options, TimeProvider clock)
@@ -19,6 +20,7 @@ public sealed class ApiKeyService
         _store = store;
         _referenceData = referenceData;
         _clock = clock;
+        _maxLabelLength = options.MaxKeyLabelLength;
         _adminKeyHash = IsUsableAdminKey(options.AdminKey) ? SHA256.HashData(Encoding.UTF8.GetBytes(options.AdminKey!)) : null;
     }
 
@@ -34,9 +36,13 @@ public sealed class ApiKeyService
         !adminKey.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Issues a key for one state. The key is returned once and never stored.</summary>
-    /// <exception cref="ArgumentException"><paramref name="country"/> is not a member state.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="country"/> is not a member state, or <paramref name="label"/> is longer than <see cref="ObservatoryOptions.MaxKeyLabelLength"/>.
+    /// </exception>
     public async Task<(ApiKeyRecord Record, string Key)> IssueAsync(string country, string? label, CancellationToken cancellationToken)
     {
+        if (label is not null && label.Length > _maxLabelLength)
+            throw new ArgumentException($"The label has {label.Length} characters; a label may have at most {_maxLabelLength}.", nameof(label));
         if (!_referenceData.States.TryResolve(country, out var state))
             throw new ArgumentException($"'{country}' is not a member state.", nameof(country));
         var (keyId, key) = ApiKeySecret.Generate();

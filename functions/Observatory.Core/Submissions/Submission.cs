@@ -45,6 +45,12 @@ public sealed record Submission
     /// <summary>Who sent it: a key id, "admin", or a platform identity's name. Never a secret.</summary>
     public required string SubmittedBy { get; init; }
 
+    /// <summary>
+    /// When it was last put on the queue (null: at <see cref="ReceivedAt"/>). A submission still queued long after this
+    /// lost its message and is queued again by the sweep.
+    /// </summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
     /// <summary>How many times processing started.</summary>
     public int Attempts { get; init; }
 

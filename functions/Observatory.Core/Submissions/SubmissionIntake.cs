@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Observatory.Core.Languages;
@@ -21,11 +20,16 @@ public sealed class SubmissionIntake
     private readonly IStateYearLocks _locks;
     private readonly ReferenceDataSet _referenceData;
     private readonly TimeProvider _clock;
+    private readonly ObservatoryOptions _options;
+    private readonly SubmissionRequeue _requeue;
     private readonly ILogger<SubmissionIntake> _logger;
 
     /// <summary>Creates the intake over its stores.</summary>
-    public SubmissionIntake(ISubmissionStore submissions, IRawFileStore rawFiles, IWorkQueue queue, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock, ILogger<SubmissionIntake> logger)
+    public SubmissionIntake(ISubmissionStore submissions, IRawFileStore rawFiles, IWorkQueue queue, IStateYearLocks locks, ReferenceDataSet referenceData,
+        ObservatoryOptions options, SubmissionRequeue requeue, TimeProvider clock, ILogger<SubmissionIntake> logger)
     {
+        _options = options;
+        _requeue = requeue;
         _locks = locks;
         _submissions = submissions;
         _rawFiles = rawFiles;
@@ -35,7 +39,10 @@ public sealed class SubmissionIntake
         _logger = logger;
     }
 
-    /// <summary>Receives one upload.</summary>
+    /// <summary>
+    /// Receives one upload. Storage failures are answered as <see cref="IntakeRefusal.Unavailable"/> with nothing kept;
+    /// a cancelled <paramref name="cancellationToken"/> (the client hung up) stops it with an <see cref="OperationCanceledException"/>.
+    /// </summary>
     public async Task<IntakeResult> ReceiveAsync(IntakeRequest request, CancellationToken cancellationToken)
     {
         var caller = request.Caller;
@@ -78,23 +85,44 @@ public sealed class SubmissionIntake
             if (!int.TryParse(request.Year, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year < 1990 || year > _clock.GetUtcNow().Year)
                 return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"'{request.Year}' is not a reporting year: give a year from 1990 to {_clock.GetUtcNow().Year}, e.g. year=2025.");
         }
-        else if (StatedYear(request.Content, format.Value, request.FileName) is { } stated)
-        {
-            year = stated;
-        }
         else
         {
-            return IntakeResult.Refused(IntakeRefusal.InvalidParameters, "The 'year' parameter is required when the file does not state its reporting year, e.g. year=2025.");
+            var scan = StatedYearScan.Find(request.Content, format.Value, request.FileName, _referenceData,
+                _options.YearScanBytes, TimeSpan.FromSeconds(_options.YearScanSeconds), cancellationToken);
+            if (scan.Year is { } stated)
+                year = stated;
+            else if (scan.GaveUp)
+                return IntakeResult.Refused(IntakeRefusal.InvalidParameters,
+                    "The reporting year was not found at the start of the file; give it as the 'year' parameter, e.g. year=2025.");
+            else
+                return IntakeResult.Refused(IntakeRefusal.InvalidParameters, "The 'year' parameter is required when the file does not state its reporting year, e.g. year=2025.");
         }
         if (!state.ParticipatedIn(year))
             return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"{state.Names.En} does not take part in the observatory for {year}; staff can tell you more.");
 
-        if (await _locks.FindAsync(state.Iso3, year, cancellationToken) is { } locked)
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content.Span));
+        StateYearLock? locked;
+        Submission? existing;
+        try
+        {
+            locked = await _locks.FindAsync(state.Iso3, year, cancellationToken);
+            existing = locked is null ? await _submissions.FindByContentAsync(state.Iso3, year, sha256, cancellationToken) : null;
+            // The same bytes again, still queued long after: its message was lost in an outage, so it is queued again.
+            if (existing is not null && _requeue.IsStale(existing))
+            {
+                _logger.LogWarning("Submission {SubmissionId} was still queued; the same bytes arrived again and it is queued again", existing.Id);
+                existing = await _requeue.RequeueAsync(existing, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Storage could not be read for an upload of {Country} {Year}", state.Iso3, year);
+            return Unavailable();
+        }
+        if (locked is not null)
             return IntakeResult.Refused(IntakeRefusal.Locked,
                 $"The data of {state.Names.En} for {year} is locked{(string.IsNullOrWhiteSpace(locked.Reason) ? "" : $" ({locked.Reason})")}; no new submission is accepted until staff unlock it. Contact the observatory's staff to correct published data.");
-
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content.Span));
-        if (await _submissions.FindByContentAsync(state.Iso3, year, sha256, cancellationToken) is { } existing)
+        if (existing is not null)
             return IntakeResult.Existing(existing);
 
         var receivedAt = _clock.GetUtcNow();
@@ -119,66 +147,112 @@ public sealed class SubmissionIntake
     }
 
     /// <summary>
-    /// Raw file first, then the record (with its content marker, atomically), then the queue message. Only after all
-    /// three is the upload acknowledged; a failure undoes what was done, so nothing half-stored is left behind.
+    /// A note of the intake first, then the raw file, then the record (with its content marker, atomically), then the
+    /// queue message. Only after all of them is the upload acknowledged. A failure undoes what was done and answers
+    /// 503; when the undoing fails too (storage is down), what is left is found by the sweep: a note without its record
+    /// (the raw file is removed) or a queued record without a message (it is queued again).
     /// </summary>
     private async Task<IntakeResult> StoreAndQueueAsync(Submission submission, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var rawName = RawFileName(submission);
-        await using (var stream = ReadOnlyStream(content))
-            await _rawFiles.SaveAsync(rawName, stream, submission.ContentType, cancellationToken);
+        var note = PendingIntake.For(submission);
+        try
+        {
+            await _submissions.BeginIntakeAsync(note, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Submission {SubmissionId} could not be noted; nothing was stored", submission.Id);
+            return Unavailable();
+        }
 
-        if (!await _submissions.TryCreateAsync(submission, cancellationToken))
+        bool created;
+        var creating = false;
+        try
+        {
+            await using (var stream = StatedYearScan.ReadOnlyStream(content))
+                await _rawFiles.SaveAsync(rawName, stream, submission.ContentType, cancellationToken);
+            creating = true;
+            created = await _submissions.TryCreateAsync(submission, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Submission {SubmissionId} could not be stored; the upload is undone", submission.Id);
+            // A failed create may still have been applied (its answer lost in a time-out): whether it was is looked up.
+            await UndoAsync(submission, note, recordCreated: creating ? null : false);
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested) throw;
+            return Unavailable();
+        }
+
+        if (!created)
         {
             // Another upload of the same bytes won the race: answer with it and drop our copy.
-            await _rawFiles.DeleteAsync(rawName, CancellationToken.None);
-            var winner = await _submissions.FindByContentAsync(submission.Country, submission.Year, submission.Sha256, cancellationToken);
-            return winner is null
-                ? IntakeResult.Refused(IntakeRefusal.Unavailable, "The upload could not be stored; please send it again.")
-                : IntakeResult.Existing(winner);
+            await UndoAsync(submission, note, recordCreated: false);
+            try
+            {
+                var winner = await _submissions.FindByContentAsync(submission.Country, submission.Year, submission.Sha256, cancellationToken);
+                return winner is null ? Unavailable() : IntakeResult.Existing(winner);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogError(ex, "The submission with the same bytes as {SubmissionId} could not be read", submission.Id);
+                return Unavailable();
+            }
         }
 
         try
         {
-            await _queue.EnqueueSubmissionAsync(submission.Id, cancellationToken);
+            // Not cancelled with the request from here: the record exists, and a message is what makes it go on.
+            await _queue.EnqueueSubmissionAsync(submission.Id, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             _logger.LogError(ex, "Submission {SubmissionId} could not be queued; the upload is undone", submission.Id);
-            await _submissions.DeleteAsync(submission, CancellationToken.None);
-            await _rawFiles.DeleteAsync(rawName, CancellationToken.None);
-            return IntakeResult.Refused(IntakeRefusal.Unavailable, "The upload could not be queued for processing; nothing was kept. Please send it again in a few minutes.");
+            await UndoAsync(submission, note, recordCreated: true);
+            return Unavailable("The upload could not be queued for processing; nothing was kept. Please send it again in a few minutes.");
         }
+        await ForgetNoteAsync(note);
         _logger.LogInformation("Submission {SubmissionId} received: {Country} {Year}, {Size} bytes, {Format}", submission.Id, submission.Country, submission.Year, submission.Size, submission.Format);
         return IntakeResult.New(submission);
     }
 
+    /// <summary>
+    /// Undoes an upload that was not acknowledged, in the order that never leaves a raw file without either its record
+    /// or the note that lets the sweep remove it: the record (when it was, or may have been, created: null means look),
+    /// then the raw file, then the note. Stops at the first failure and leaves the rest to the sweep.
+    /// </summary>
+    private async Task UndoAsync(Submission submission, PendingIntake note, bool? recordCreated)
+    {
+        try
+        {
+            recordCreated ??= await _submissions.FindAsync(submission.Id, CancellationToken.None) is not null;
+            if (recordCreated == true) await _submissions.DeleteAsync(submission, CancellationToken.None);
+            await _rawFiles.DeleteAsync(note.RawFileName, CancellationToken.None);
+            await _submissions.EndIntakeAsync(note, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Undoing submission {SubmissionId} did not complete; the sweep will finish it", submission.Id);
+        }
+    }
+
+    private async Task ForgetNoteAsync(PendingIntake note)
+    {
+        try
+        {
+            await _submissions.EndIntakeAsync(note, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Harmless: the sweep finds the record beside the note and removes the note alone.
+            _logger.LogWarning(ex, "The intake note of {SubmissionId} could not be removed; the sweep will remove it", note.SubmissionId);
+        }
+    }
+
+    private static IntakeResult Unavailable(string? detail = null) => IntakeResult.Refused(IntakeRefusal.Unavailable,
+        detail ?? "Storage cannot take the upload right now; nothing was kept. Please send it again in a few minutes.");
+
     /// <summary>The blob name of a submission's raw file: by state, year and submission, so one state's files never mix with another's.</summary>
     public static string RawFileName(Submission submission) =>
         $"{submission.Country}/{submission.Year}/{submission.Id}/{submission.FileName}";
-
-    private int? StatedYear(ReadOnlyMemory<byte> content, ReturnFormat format, string? fileName)
-    {
-        using var parsed = ReturnReader.Open(ReadOnlyStream(content), format, fileName, _referenceData);
-        if (TryYear(parsed.StatedYear?.Cell.Value) is { } stated) return stated;
-        // A year column: the first data row that has one settles it; the validator checks the others.
-        foreach (var record in parsed.Records.Take(50))
-            if (TryYear(record.Get(ReturnColumn.Year)?.Value) is { } year) return year;
-        return null;
-    }
-
-    /// <summary>
-    /// A stream over the upload's bytes without copying them: an upload may be 25 MB and is read more than once.
-    /// </summary>
-    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
-        MemoryMarshal.TryGetArray(content, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
-
-    private static int? TryYear(CellValue? cell)
-    {
-        if (cell is not { } value) return null;
-        if (value.Number is { } number && number == Math.Floor(number) && number is >= 1990 and <= 2100) return (int)number;
-        return int.TryParse(value.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1990 and <= 2100 ? parsed : null;
-    }
 }

@@ -13,4 +13,8 @@ namespace Observatory.Core.Submissions;
 /// <param name="SubmissionId">The submission the upload became, once received.</param>
 /// <param name="Refusal">Why the upload was refused, when it was (bad parameters, locked, not a return).</param>
 public sealed record UploadTicket(string UploadId, string Country, int Year, string BlobName, string? Language, string? Mode,
-    string RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string? SubmissionId = null, string? Refusal = null);
+    string RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string? SubmissionId = null, string? Refusal = null)
+{
+    /// <summary>True once a file arrived for the ticket and got its answer: a ticket is used once.</summary>
+    public bool IsUsed => SubmissionId is not null || Refusal is not null;
+}

@@ -7,7 +7,7 @@ using Observatory.Functions.Submissions;
 
 namespace Observatory.Functions.Admin;
 
-/// <summary>POST /api/admin/submissions/{id}/reprocess (staff): puts a failed submission back on the queue.</summary>
+/// <summary>POST /api/admin/submissions/{id}/reprocess (staff): puts a failed or a stuck queued submission back on the queue.</summary>
 public sealed class ReprocessSubmission
 {
     private readonly CallerAuthentication _authentication;
@@ -20,7 +20,7 @@ public sealed class ReprocessSubmission
         _administration = administration;
     }
 
-    /// <summary>Requeues the submission; 409 when it is not failed.</summary>
+    /// <summary>Requeues the submission; 409 when it is neither failed nor queued.</summary>
     [Function(nameof(ReprocessSubmission))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Admin + "/submissions/{id}/reprocess")] HttpRequest request,
@@ -34,7 +34,7 @@ public sealed class ReprocessSubmission
         if (submission is null) return ApiResults.NotFound($"There is no submission '{id}'.");
         if (!requeued)
             return ApiResults.Problem(StatusCodes.Status409Conflict, "Not failed",
-                $"Submission {id} is {submission.Status.ToApiName()}; only failed submissions are reprocessed. Send a new file to replace accepted data.");
+                $"Submission {id} is {submission.Status.ToApiName()}; only failed or queued submissions are reprocessed. Send a new file to replace accepted data.");
         request.HttpContext.Response.Headers.Location = SubmissionResponse.StatusUrlOf(id);
         return ApiResults.Json(SubmissionResponse.Summary(submission, showFailureReason: true), StatusCodes.Status202Accepted);
     }

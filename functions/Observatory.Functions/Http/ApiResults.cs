@@ -37,6 +37,24 @@ public static class ApiResults
     /// <summary>403: the caller may not do this.</summary>
     public static IActionResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Not allowed", detail);
 
+    /// <summary>
+    /// 503 with Retry-After: storage cannot take the request right now and nothing was kept (api.md); the client sends
+    /// it again after <paramref name="retryAfterSeconds"/>.
+    /// </summary>
+    public static IActionResult Unavailable(string detail, int retryAfterSeconds) =>
+        new WithHeader(Problem(StatusCodes.Status503ServiceUnavailable, "Try again later", detail),
+            Microsoft.Net.Http.Headers.HeaderNames.RetryAfter, retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>404: nothing there, or nothing the caller may see.</summary>
     public static IActionResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
+
+    /// <summary>A result with one more response header, set when the result is written.</summary>
+    private sealed class WithHeader(IActionResult inner, string name, string value) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            context.HttpContext.Response.Headers[name] = value;
+            return inner.ExecuteResultAsync(context);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core;
+using Observatory.Core.Security;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
 
@@ -22,21 +23,36 @@ public sealed class UploadSubmission
         _options = options;
     }
 
-    /// <summary>Receives the file, raw with its content type or as the field "file" of a multipart form.</summary>
+    /// <summary>
+    /// Receives the file, raw with its content type or as the field "file" of a multipart form. Stops when the
+    /// client hangs up; answers 503 with Retry-After when storage cannot take the upload.
+    /// </summary>
     [Function(nameof(UploadSubmission))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "submissions")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        // The invocation's token and the connection's: either ends the work (a client that hung up gets nothing parsed for it).
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
+        var token = linked.Token;
+        Caller? caller;
+        try
+        {
+            caller = await _authentication.AuthenticateAsync(request, token);
+        }
+        catch (Exception ex) when (StorageFailure.Is(ex, token))
+        {
+            return Unavailable("Storage cannot check the key right now; nothing was kept. Please send the file again in a few minutes.");
+        }
+        if (caller is null) return ApiResults.Unauthorized();
 
-        var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, cancellationToken);
+        var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
         if (upload.Refusal is { } refusal) return refusal;
 
         var query = request.Query;
         var result = await _intake.ReceiveAsync(
             new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
-            cancellationToken);
+            token);
 
         return result switch
         {
@@ -45,10 +61,12 @@ public sealed class UploadSubmission
             { Refusal: IntakeRefusal.Forbidden } => ApiResults.Forbidden(result.Detail!),
             { Refusal: IntakeRefusal.Locked } => ApiResults.Problem(StatusCodes.Status409Conflict, "Locked", result.Detail!),
             { Refusal: IntakeRefusal.UnsupportedFormat } => ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", result.Detail!),
-            { Refusal: IntakeRefusal.Unavailable } => ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, "Try again later", result.Detail!),
+            { Refusal: IntakeRefusal.Unavailable } => Unavailable(result.Detail!),
             _ => ApiResults.BadRequest(result.Detail!),
         };
     }
+
+    private IActionResult Unavailable(string detail) => ApiResults.Unavailable(detail, _options.RetryAfterSeconds);
 
     private static IActionResult Accepted(HttpRequest request, Submission submission)
     {

@@ -7,7 +7,10 @@ using Observatory.Functions.Submissions;
 
 namespace Observatory.Functions.Uploads;
 
-/// <summary>GET /api/uploads/{uploadId}: whether a direct upload has arrived, and the submission it became.</summary>
+/// <summary>
+/// GET /api/uploads/{uploadId}: whether a direct upload has arrived, and the submission it became or why it was
+/// refused; 404 for an id that does not exist or belongs to another state.
+/// </summary>
 public sealed class GetUpload
 {
     private readonly CallerAuthentication _authentication;
@@ -29,8 +32,8 @@ public sealed class GetUpload
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
         var ticket = await _uploads.FindAsync(uploadId, cancellationToken);
-        if (ticket is null) return ApiResults.NotFound($"There is no upload '{uploadId}'.");
-        if (!caller.CanActFor(ticket.Country)) return ApiResults.Forbidden($"Upload {uploadId} belongs to {ticket.Country}; this key cannot read it.");
+        // Another state's upload answers exactly as a missing one: which ids exist is not revealed.
+        if (ticket is null || !caller.CanActFor(ticket.Country)) return ApiResults.NotFound($"There is no upload '{uploadId}'.");
         return ApiResults.Json(new
         {
             uploadId = ticket.UploadId,

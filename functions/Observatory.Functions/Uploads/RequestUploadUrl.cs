@@ -46,7 +46,7 @@ public sealed class RequestUploadUrl
             method = "PUT",
             headers = new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob" },
             expiresAt = ticket.ExpiresAt,
-            maxBytes = DirectUploads.MaxBytes,
+            maxBytes = _uploads.MaxBytes,
             statusUrl,
         }, StatusCodes.Status201Created);
     }

@@ -34,6 +34,12 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// <summary>The admin key configured for this run.</summary>
     public string AdminKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>Settings besides the storage connection and the admin key (e.g. "Observatory:StaleSubmissionMinutes").</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Changes to the services after the Function App's registration (e.g. storage clients with a fault injector).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>The services, as the Function App registers them.</summary>
     public IServiceProvider Services { get; private set; } = null!;
 
@@ -57,11 +63,12 @@ public sealed class PipelineHarness : IAsyncLifetime
         {
             ["Storage"] = _connectionString ?? TestStorage.ConnectionString,
             ["Observatory:AdminKey"] = AdminKey,
-        }).Build();
+        }).AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMvcCore();
         services.AddObservatory(configuration);
+        ConfigureServices?.Invoke(services);
         Services = services.BuildServiceProvider();
         await Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
         var queues = Services.GetRequiredService<QueueServiceClient>();
