@@ -118,6 +118,32 @@ internal sealed class JsonReturn : ParsedReturn
         return new JsonReturn(document, observations.Value, resolver, content, country, year, problems, maxProblems);
     }
 
+    /// <summary>
+    /// The year the document states, when its name and value are sound text: for a document refused for its text
+    /// elsewhere (see <see cref="JsonTextCheck"/>), so that an upload without a year parameter still finds it.
+    /// </summary>
+    public static StatedValue? SoundYear(JsonElement root, string documentName)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return null;
+        foreach (var property in root.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                continue;
+            }
+            if (!string.Equals(name, ReturnColumn.Year, StringComparison.OrdinalIgnoreCase)) continue;
+            return property.Value.ValueKind == JsonValueKind.Number && TryReadScalar(property.Value, out var value)
+                ? new StatedValue(documentName, null, new FieldCell(name, value))
+                : null;
+        }
+        return null;
+    }
+
     /// <summary>The name problems of the document's own properties are placed in: the file's name, else "json".</summary>
     public static string DocumentName(string? fileName) => string.IsNullOrWhiteSpace(fileName) ? "json" : Path.GetFileName(fileName);
 

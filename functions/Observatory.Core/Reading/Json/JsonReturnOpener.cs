@@ -29,9 +29,10 @@ internal static class JsonReturnOpener
             return new RecordlessReturn(ReturnFormat.Json, [ReadingProblems.FormatError("reading.format-error.json-unreadable")]);
         }
         // Text that is not valid UTF-8, or past a limit, is reported where it stands, never met later as an exception.
-        var problems = JsonTextCheck.Run(document.RootElement, JsonReturn.DocumentName(fileName), limits);
+        var documentName = JsonReturn.DocumentName(fileName);
+        var problems = JsonTextCheck.Run(document.RootElement, documentName, limits);
         if (problems.Count > 0)
-            return new RecordlessReturn(ReturnFormat.Json, problems, owned: new DisposableGroup(document, content));
+            return new RecordlessReturn(ReturnFormat.Json, problems, statedYear: JsonReturn.SoundYear(document.RootElement, documentName), owned: new DisposableGroup(document, content));
         return JsonReturn.Create(document, fileName, resolver, content, limits.MaxDetailedProblems);
     }
 
