@@ -106,7 +106,8 @@ public static class BenchmarkCommand
             "storing" => BenchmarkParts.Storing,
             "compiling" => BenchmarkParts.Compiling,
             "end-to-end" => BenchmarkParts.EndToEnd,
-            _ => throw new ArgumentException($"Unknown part '{name}': use reading, storing, compiling, end-to-end."),
+            "limits" => BenchmarkParts.Limits,
+            _ => throw new ArgumentException($"Unknown part '{name}': use reading, storing, compiling, end-to-end, limits."),
         });
 
     /// <summary>The repository's root: the first folder up from here that holds Pipeline.sln.</summary>

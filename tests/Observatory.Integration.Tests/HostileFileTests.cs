@@ -22,12 +22,13 @@ public sealed class HostileFileTests(PipelineHarness pipeline)
         pipeline.InvokeAsync(pipeline.Request("GET", $"/api/submissions/{id}/report", $"format={format}", key),
             r => pipeline.Function<GetSubmissionReport>().Run(r, id, CancellationToken.None));
 
-    /// <summary>Uploads, processes, and returns the submission's status: it must be rejected after one attempt.</summary>
+    /// <summary>Uploads, processes, and returns the submission's status: it must be rejected, the processing never throwing.</summary>
     private async Task<(string Key, string Id, ApiResponse Status)> RejectedAsync(string country, string query, byte[] file, string contentType)
     {
         var (_, key) = await pipeline.IssueKeyAsync(country);
         var upload = await pipeline.UploadAsync(key, query, file, contentType);
-        Assert.True(upload.Status == 202, $"{upload.Status}: {upload.Text}");
+        // 200 when the same bytes were received before (the tests run again over one Azurite).
+        Assert.True(upload.Status is 202 or 200, $"{upload.Status}: {upload.Text}");
         var id = upload.Json.GetProperty("id").GetString()!;
         await pipeline.ProcessAllAsync();
         var status = await pipeline.GetSubmissionAsync(key, id, "lang=es");
