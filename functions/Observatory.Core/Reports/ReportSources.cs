@@ -76,10 +76,10 @@ internal sealed class ReportSources : IDisposable
 
     private List<ReportSheet> OpenXlsx(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData, ReturnLimits limits)
     {
-        var header = LocateHeader(raw, submission, referenceData, limits);
         var stream = new MemoryStream(raw, writable: false);
         _owned.Add(stream);
-        var (document, sharedStrings, _) = XlsxReturnOpener.OpenPackage(stream, limits);
+        // One load of the shared strings serves both finding the header and showing the rows.
+        var (header, document, sharedStrings) = XlsxReturnOpener.OpenForReport(stream, new CatalogColumnResolver(referenceData.Catalog), limits);
         _owned.Add(document);
         var workbook = document.WorkbookPart!;
 

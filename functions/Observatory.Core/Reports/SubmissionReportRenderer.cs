@@ -53,10 +53,11 @@ public sealed class SubmissionReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         byte[] raw;
         await using (var stream = await _rawFiles.OpenReadAsync(SubmissionIntake.RawFileName(submission), cancellationToken))
-        using (var buffer = new MemoryStream())
+        using (var buffer = new MemoryStream(submission.Size is > 0 and <= int.MaxValue ? (int)submission.Size : 0))
         {
             await stream.CopyToAsync(buffer, cancellationToken);
-            raw = buffer.ToArray();
+            // Sized as the record says, the buffer is the file itself: no second copy of an upload of up to 25 MB.
+            raw = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
 
         var texts = new ReportTexts(_messages, language);

@@ -29,7 +29,9 @@ internal sealed class ProblemSink(int maxDetailed = int.MaxValue, int maxQuotedC
         string messageKey, string[] arguments, LocalizedText[]? localized = null)
     {
         if (!Keep(severity, type)) return;
-        var problem = new Problem(type, severity, sheet, row, column, field, Quote(value), messageKey, [.. arguments.Select(Quote)!])
+        // Arguments also carry the catalog's own lists (the codes accepted), so they are cut only far longer than a value.
+        var problem = new Problem(type, severity, sheet, row, column, field, Quote(value, maxQuotedChars), messageKey,
+            [.. arguments.Select(argument => Quote(argument, ArgumentFactor * (long)maxQuotedChars))!])
         {
             LocalizedArguments = localized ?? [],
         };
@@ -40,7 +42,7 @@ internal sealed class ProblemSink(int maxDetailed = int.MaxValue, int maxQuotedC
     public void Add(Problem problem)
     {
         if (!Keep(problem.Severity, problem.Type)) return;
-        var quoted = Quote(problem.Value);
+        var quoted = Quote(problem.Value, maxQuotedChars);
         (problem.Severity == Severity.Error ? Errors : Warnings).Add(ReferenceEquals(quoted, problem.Value) ? problem : problem with { Value = quoted });
     }
 
@@ -61,7 +63,10 @@ internal sealed class ProblemSink(int maxDetailed = int.MaxValue, int maxQuotedC
         return false;
     }
 
-    /// <summary>A value as a problem quotes it: whole when short, else its start and "…".</summary>
-    private string? Quote(string? text) =>
-        text is null || text.Length <= maxQuotedChars ? text : Reading.LimitProblems.Clip(text, maxQuotedChars);
+    /// <summary>How many times longer than a value an argument may be.</summary>
+    private const int ArgumentFactor = 10;
+
+    /// <summary>A text as a problem quotes it: whole when short, else its start and "…".</summary>
+    private static string? Quote(string? text, long max) =>
+        text is null || text.Length <= max ? text : Reading.LimitProblems.Clip(text, (int)max);
 }

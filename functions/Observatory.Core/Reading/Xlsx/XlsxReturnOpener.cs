@@ -27,7 +27,31 @@ internal static class XlsxReturnOpener
             return new RecordlessReturn(ReturnFormat.Xlsx, [Unreadable(exception)], owned: new DisposableGroup(seekable, content));
         }
 
-        var owned = new DisposableGroup(document, seekable, content);
+        return Locate(worksheets, sharedStrings, resolver, limits, new DisposableGroup(document, seekable, content));
+    }
+
+    /// <summary>
+    /// Opens a workbook for its report, loading its shared strings once: where the reader finds the header, and the
+    /// package with its shared strings and worksheets to show again. The caller disposes the document.
+    /// </summary>
+    internal static (HeaderPosition? Header, SpreadsheetDocument Document, IReadOnlyList<string> SharedStrings) OpenForReport(Stream seekable, IColumnResolver resolver, ReturnLimits limits)
+    {
+        var (document, sharedStrings, worksheets) = OpenPackage(seekable, limits);
+        try
+        {
+            // The document stays open for the report: the return read here owns nothing.
+            using var parsed = Locate(worksheets, sharedStrings, resolver, limits, new DisposableGroup());
+            return (parsed.Header, document, sharedStrings);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    private static ParsedReturn Locate(List<(Sheet Sheet, WorksheetPart Part)> worksheets, IReadOnlyList<string> sharedStrings, IColumnResolver resolver, ReturnLimits limits, IDisposable owned)
+    {
         if (worksheets.Count == 0)
             return new RecordlessReturn(ReturnFormat.Xlsx, [ReadingProblems.FormatError("reading.format-error.no-worksheet")], owned: owned);
 
