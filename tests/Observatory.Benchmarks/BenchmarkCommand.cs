@@ -25,7 +25,8 @@ public static class BenchmarkCommand
             return 0;
         }
         var full = args.Contains("--full");
-        var parts = Option(args, "--only") is { } only ? ParseParts(only) : BenchmarkParts.All;
+        // A full run also measures the memory at the input limits, so that the report it writes keeps that section.
+        var parts = Option(args, "--only") is { } only ? ParseParts(only) : full ? BenchmarkParts.All | BenchmarkParts.Limits : BenchmarkParts.All;
         var storage = Option(args, "--storage") ?? StorageFromEnvironment();
         var work = Directory.CreateTempSubdirectory("observatory-benchmarks-").FullName;
         try

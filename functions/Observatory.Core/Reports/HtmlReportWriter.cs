@@ -107,14 +107,14 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
     /// <summary>The rows of a sheet that have problems, under the sheet's header, each cell at fault marked in words and colour.</summary>
     private void WriteRows(StringBuilder html, ReportSheet sheet)
     {
-        var kept = new List<SheetRow>();
-        SheetRow? header = null;
+        // First the columns that hold something in the rows shown, then those rows with only the cells shown: a row
+        // of 16,384 cells is never kept whole.
+        var dataColumns = new HashSet<int>();
         foreach (var row in sheet.Rows())
         {
-            if (row.Number == sheet.HeaderRow) header = row;
-            else if (sheet.ProblemsByRow.ContainsKey(row.Number)) kept.Add(row);
+            if (row.Number != sheet.HeaderRow && !sheet.ProblemsByRow.ContainsKey(row.Number)) continue;
+            foreach (var cell in row.Cells) dataColumns.Add(cell.Column);
         }
-        var dataColumns = kept.Concat(header is null ? [] : [header]).SelectMany(r => r.Cells).Select(c => c.Column);
         var lastColumn = dataColumns
             .Concat(sheet.ProblemsByRow.Values.SelectMany(p => p).Where(p => p.Column is not null).Select(p => p.Column!.Value))
             .DefaultIfEmpty(0).Max();
@@ -122,6 +122,17 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
         IReadOnlyList<int> shown = lastColumn < limits.MaxReportColumns
             ? [.. Enumerable.Range(0, lastColumn + 1)]
             : sheet.ColumnsToShow(dataColumns, limits.MaxReportColumns);
+        var shownSet = shown.ToHashSet();
+
+        var kept = new List<SheetRow>();
+        SheetRow? header = null;
+        foreach (var row in sheet.Rows())
+        {
+            if (row.Number != sheet.HeaderRow && !sheet.ProblemsByRow.ContainsKey(row.Number)) continue;
+            var cells = row.Cells.Count <= shown.Count ? row : new SheetRow(row.Number, [.. row.Cells.Where(c => shownSet.Contains(c.Column))]);
+            if (row.Number == sheet.HeaderRow) header = cells;
+            else kept.Add(cells);
+        }
         var headerTexts = header?.Cells.ToDictionary(c => c.Column, c => c.Value.Display) ?? [];
 
         var caption = $"{texts.Get("rows-with-problems")} — {sheet.Name}";

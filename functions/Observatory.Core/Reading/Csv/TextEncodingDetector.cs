@@ -21,7 +21,8 @@ internal static class TextEncodingDetector
     /// <summary>
     /// Detects the encoding of <paramref name="content"/> (seekable, read from its start and left at an
     /// unspecified position): a BOM (UTF-8, UTF-16 LE/BE) first; else UTF-16 without a BOM when its zero bytes show
-    /// it; else UTF-8 when the whole file is valid UTF-8 or holds valid multi-byte characters beside invalid bytes; else Windows-1252. UTF-16 is tested before UTF-8 because
+    /// it; else UTF-8 when the whole file is valid UTF-8, or holds valid multi-byte characters beside invalid bytes
+    /// (which the reader then reports where they stand); else Windows-1252. UTF-16 is tested before UTF-8 because
     /// ASCII text in UTF-16 is valid UTF-8 (full of NUL characters), which no csv holds.
     /// </summary>
     public static DetectedEncoding Detect(Stream content)
