@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Observatory.Benchmarks.Data;
 using Observatory.Benchmarks.Measurement;
 using Observatory.Core.Languages;
@@ -18,7 +20,7 @@ namespace Observatory.Benchmarks.Suites;
 /// <param name="Rows">The rows validation read.</param>
 /// <param name="Errors">The errors it found (listed or counted).</param>
 /// <param name="Processing">Reading and validating it (what the queue function does), in a probe process.</param>
-/// <param name="Reports">Reading and validating it, then rendering its html and xlsx reports, in a probe process.</param>
+/// <param name="Reports">Rendering its html and then its xlsx report from the stored report (what the report route does), in a probe process.</param>
 /// <param name="HtmlReportBytes">The size of the html report.</param>
 /// <param name="XlsxReportBytes">The size of the xlsx report.</param>
 public sealed record LimitsResult(string Case, ReturnFormat Format, long FileBytes, long Rows, long Errors, ProbeResult Processing, ProbeResult Reports, long HtmlReportBytes, long XlsxReportBytes);
@@ -40,15 +42,26 @@ public sealed class LimitsBenchmark(BenchmarkSettings settings, TextWriter log)
     private const int XlsxRowsAt25Mb = 900_000;
     private const int CsvRowsAt25Mb = 500_000;
 
-    /// <summary>Registers the probe: "process" reads and validates the file; "reports" then renders both its reports.</summary>
+    /// <summary>
+    /// Registers the probe. "process" reads and validates the file, as the queue function does, and saves the report
+    /// it stores; "reports" renders the html and then the xlsx report from that saved report and the file, as the report
+    /// route does in an invocation of its own (the observations of validation are long gone by then).
+    /// </summary>
     public static void RegisterProbe() => MemoryProbe.Register(Probe, arguments =>
     {
-        var (mode, path, format, catalog) = (arguments[0], arguments[1], Enum.Parse<ReturnFormat>(arguments[2]), arguments[3]);
+        var (mode, path, format, catalog, saved) = (arguments[0], arguments[1], Enum.Parse<ReturnFormat>(arguments[2]), arguments[3], arguments[4]);
         var referenceData = catalog == "generated" ? BenchmarkReferenceData.Instance : ReferenceDataSet.Default;
         // Warm up on a small return, so that the measurement is of the file, not of loading the code.
         var warmUp = Path.Combine(Path.GetDirectoryName(path)!, "limits-warm-up.csv");
-        Work("reports", warmUp, ReturnFormat.Csv, ReferenceDataSet.Default);
-        return new MemoryProbe.ProbeWork(() => Work(mode, path, format, referenceData));
+        Render(warmUp, ReturnFormat.Csv, ReferenceDataSet.Default, Process(warmUp, ReturnFormat.Csv, ReferenceDataSet.Default, saved: null).Stored);
+        if (mode == "process")
+            return new MemoryProbe.ProbeWork(() =>
+            {
+                var (items, stored) = Process(path, format, referenceData, saved);
+                return (items, stored);
+            });
+        var report = JsonSerializer.Deserialize<StoredReport>(File.ReadAllText(saved), Json)!;
+        return new MemoryProbe.ProbeWork(() => (Render(path, format, referenceData, report), report));
     });
 
     /// <summary>Processes every worst case and its baseline; returns the baseline first.</summary>
@@ -72,14 +85,15 @@ public sealed class LimitsBenchmark(BenchmarkSettings settings, TextWriter log)
             var path = file();
             var size = new FileInfo(path).Length;
             log.WriteLine($"limits: {name}: file {size / 1e6:F1} MB");
-            var processing = MemoryProbe.Run(Probe, null, "process", path, format.ToString(), catalog);
-            var reports = MemoryProbe.Run(Probe, null, "reports", path, format.ToString(), catalog);
+            var saved = path + ".report.json";
+            var processing = MemoryProbe.Run(Probe, null, "process", path, format.ToString(), catalog, saved);
+            var reports = MemoryProbe.Run(Probe, null, "reports", path, format.ToString(), catalog, saved);
             // The probe's items are rows × 1,000,000,000 + errors, and the report's sizes ride in the same way: html × 2^32 + xlsx.
             var (rows, errors) = (processing.Items / 1_000_000_000, processing.Items % 1_000_000_000);
             var bytes = (Html: reports.Items >> 32, Xlsx: reports.Items & 0xFFFFFFFF);
             var result = new LimitsResult(name, format, size, rows, errors, processing, reports, bytes.Html, bytes.Xlsx);
             results.Add(result);
-            log.WriteLine($"  {rows:N0} rows, {errors:N0} errors; peak working set: processing {Mb(processing.Peak)}, with reports {Mb(reports.Peak)} " +
+            log.WriteLine($"  {rows:N0} rows, {errors:N0} errors; peak working set: processing {Mb(processing.Peak)}, reports {Mb(reports.Peak)} " +
                 $"(× {Ratio(processing.Peak, results[0].Processing.Peak):F2} and × {Ratio(reports.Peak, results[0].Reports.Peak):F2} the baseline's); " +
                 $"reports {bytes.Html / 1024.0:N0} KiB html, {bytes.Xlsx / 1024.0:N0} KiB xlsx");
             if (processing.Peak > PeakLimitBytes || reports.Peak > PeakLimitBytes)
@@ -105,12 +119,12 @@ public sealed class LimitsBenchmark(BenchmarkSettings settings, TextWriter log)
             .AppendLine("## 5. Memory at the input limits")
             .AppendLine()
             .AppendLine("The worst file within each of the input limits (docs/security.md, \"Input limits\"), processed as the queue function")
-            .AppendLine("does (read and validated) and then with both its reports rendered (html, then xlsx), each in a probe process of its")
-            .AppendLine("own, against a valid return of 1,000 rows through the same probe in the same run. The figure is the process's")
-            .AppendLine("peak working set (VmHWM, reset after warming up on a small return), the runtime included; it must stay under")
-            .AppendLine("512 MiB, and the run fails otherwise.")
+            .AppendLine("does (read and validated), and its two reports rendered from the stored report as the report route does (html, then")
+            .AppendLine("xlsx), each in a probe process of its own, against a valid return of 1,000 rows through the same probes in the same")
+            .AppendLine("run. The figure is the process's peak working set (VmHWM, reset after warming up on a small return), the runtime")
+            .AppendLine("included; it must stay under 512 MiB, and the run fails otherwise.")
             .AppendLine()
-            .AppendLine("| file | size | rows | errors | peak working set, processing | ÷ baseline | with both reports | ÷ baseline | reports: html / xlsx |")
+            .AppendLine("| file | size | rows | errors | peak working set, processing | ÷ baseline | peak working set, both reports | ÷ baseline | reports: html / xlsx |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
@@ -123,13 +137,19 @@ public sealed class LimitsBenchmark(BenchmarkSettings settings, TextWriter log)
             .AppendLine("  1,000 are listed and the rest counted.")
             .AppendLine("- **Most errors**: two million errors keep 1,000 in detail and a count by type; the status and both reports stay small.")
             .AppendLine("- **25 MB returns** are valid: validation keeps every observation until they are stored (section 1, \"At the upload")
-            .AppendLine("  limit\"), which is what grows here; the xlsx report of a file over 250,000 cells copies only the header and the rows")
-            .AppendLine("  with problems.")
+            .AppendLine("  limit\"), which is what grows here, the most of any file within the limits: the 25 MB xlsx comes closest to 512 MiB.")
+            .AppendLine("  The xlsx report of a file over 250,000 cells copies only the header and the rows with problems.")
             .AppendLine();
         return md.ToString();
     }
 
-    private static (long Items, object? Result) Work(string mode, string path, ReturnFormat format, ReferenceDataSet referenceData)
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>What processing stores about a return: its counts and its report (as the reports container holds it).</summary>
+    private sealed record StoredReport(int Rows, int Observations, int Errors, int Warnings, SubmissionReport Report);
+
+    /// <summary>Reads and validates the file; returns rows × 10⁹ + errors, and saves the report to <paramref name="saved"/> when given.</summary>
+    private static (long Items, StoredReport Stored) Process(string path, ReturnFormat format, ReferenceDataSet referenceData, string? saved)
     {
         var state = referenceData.States.FindByIso3("MEX")!;
         var context = new ValidationContext(state, ReadingFiles.Year, new Dictionary<string, Core.Domain.Observation>());
@@ -139,15 +159,22 @@ public sealed class LimitsBenchmark(BenchmarkSettings settings, TextWriter log)
             outcome = new ReturnValidator(referenceData, ReturnLimits.Default).Validate(parsed, context);
         if (outcome.Errors.Any(e => e.Type == ProblemTypes.LimitExceeded))
             throw new InvalidDataException($"{path} went past a limit: {outcome.Errors.First(e => e.Type == ProblemTypes.LimitExceeded).MessageKey}.");
-        var items = outcome.Rows * 1_000_000_000L + outcome.ErrorCount;
-        if (mode == "process") return (items, outcome);
+        var report = new SubmissionReport(SubmissionId.New("MEX", ReadingFiles.Year, DateTimeOffset.UnixEpoch), outcome.Errors, outcome.Warnings) { Omitted = outcome.Omitted };
+        var stored = new StoredReport(outcome.Rows, outcome.Observations.Count, outcome.ErrorCount, outcome.WarningCount, report);
+        if (saved is not null) File.WriteAllText(saved, JsonSerializer.Serialize(stored, Json));
+        GC.KeepAlive(outcome);
+        return (outcome.Rows * 1_000_000_000L + outcome.ErrorCount, stored);
+    }
 
+    /// <summary>Renders the html and then the xlsx report; returns their sizes as html × 2³² + xlsx.</summary>
+    private static long Render(string path, ReturnFormat format, ReferenceDataSet referenceData, StoredReport stored)
+    {
         var submission = new Submission
         {
-            Id = SubmissionId.New("MEX", ReadingFiles.Year, DateTimeOffset.UnixEpoch),
+            Id = stored.Report.SubmissionId,
             Country = "MEX",
             Year = ReadingFiles.Year,
-            Status = outcome.Accepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected,
+            Status = stored.Errors == 0 ? SubmissionStatus.Accepted : SubmissionStatus.Rejected,
             ReceivedAt = DateTimeOffset.UnixEpoch,
             FileName = Path.GetFileName(path),
             ContentType = FileNames.ContentTypeOf(format),
@@ -156,14 +183,12 @@ public sealed class LimitsBenchmark(BenchmarkSettings settings, TextWriter log)
             Size = new FileInfo(path).Length,
             Language = Language.Es,
             SubmittedBy = "benchmark",
-            Counts = new SubmissionCounts(outcome.Rows, outcome.Observations.Count, outcome.ErrorCount, outcome.WarningCount),
+            Counts = new SubmissionCounts(stored.Rows, stored.Observations, stored.Errors, stored.Warnings),
         };
-        var report = new SubmissionReport(submission.Id, outcome.Errors, outcome.Warnings) { Omitted = outcome.Omitted };
-        outcome = null!;
         var renderer = new SubmissionReportRenderer(new FileStore(path), referenceData, limits: ReturnLimits.Default);
-        var html = renderer.RenderAsync(submission, report, ReportFormat.Html, Language.Es, CancellationToken.None).GetAwaiter().GetResult().Content.LongLength;
-        var xlsx = renderer.RenderAsync(submission, report, ReportFormat.Xlsx, Language.Es, CancellationToken.None).GetAwaiter().GetResult().Content.LongLength;
-        return ((html << 32) | xlsx, report);
+        var html = renderer.RenderAsync(submission, stored.Report, ReportFormat.Html, Language.Es, CancellationToken.None).GetAwaiter().GetResult().Content.LongLength;
+        var xlsx = renderer.RenderAsync(submission, stored.Report, ReportFormat.Xlsx, Language.Es, CancellationToken.None).GetAwaiter().GetResult().Content.LongLength;
+        return (html << 32) | xlsx;
     }
 
     private static double Ratio(long value, long baseline) => baseline == 0 ? 0 : (double)value / baseline;
