@@ -61,4 +61,10 @@ public sealed class ObservatoryOptions
     /// X-MS-CLIENT-PRINCIPAL header can only have been set by the platform. Off by default: elsewhere anyone could forge it.
     /// </summary>
     public bool TrustPlatformAuthentication { get; set; }
+
+    /// <summary>
+    /// The limits every return is read and validated within (section "Observatory:Limits", e.g.
+    /// <c>Observatory__Limits__MaxNoteChars</c>); docs/security.md lists them and their defaults.
+    /// </summary>
+    public Reading.ReturnLimits Limits { get; set; } = new();
 }

@@ -33,6 +33,7 @@ public static class ServiceRegistration
 
         // Reference data and validation: loaded once per process.
         services.AddSingleton(_ => ReferenceDataSet.Default);
+        services.AddSingleton(sp => sp.GetRequiredService<ObservatoryOptions>().Limits);
         services.AddSingleton<ReturnValidator>();
 
         // Storage clients, from a connection string (Azurite) or an identity-based connection (Azure).

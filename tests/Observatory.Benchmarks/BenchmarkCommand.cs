@@ -25,7 +25,8 @@ public static class BenchmarkCommand
             return 0;
         }
         var full = args.Contains("--full");
-        var parts = Option(args, "--only") is { } only ? ParseParts(only) : BenchmarkParts.All;
+        // A full run also measures the memory at the input limits, so that the report it writes keeps that section.
+        var parts = Option(args, "--only") is { } only ? ParseParts(only) : full ? BenchmarkParts.All | BenchmarkParts.Limits : BenchmarkParts.All;
         var storage = Option(args, "--storage") ?? StorageFromEnvironment();
         var work = Directory.CreateTempSubdirectory("observatory-benchmarks-").FullName;
         try
@@ -106,7 +107,8 @@ public static class BenchmarkCommand
             "storing" => BenchmarkParts.Storing,
             "compiling" => BenchmarkParts.Compiling,
             "end-to-end" => BenchmarkParts.EndToEnd,
-            _ => throw new ArgumentException($"Unknown part '{name}': use reading, storing, compiling, end-to-end."),
+            "limits" => BenchmarkParts.Limits,
+            _ => throw new ArgumentException($"Unknown part '{name}': use reading, storing, compiling, end-to-end, limits."),
         });
 
     /// <summary>The repository's root: the first folder up from here that holds Pipeline.sln.</summary>

@@ -18,6 +18,8 @@ public enum BenchmarkParts
     EndToEnd = 8,
     /// <summary>All four.</summary>
     All = Reading | Storing | Compiling | EndToEnd,
+    /// <summary>The memory of the worst file within each input limit (not part of <see cref="All"/>: run with --only limits).</summary>
+    Limits = 16,
 }
 
 /// <summary>Everything one run measured, with the machine and its load.</summary>
@@ -53,6 +55,9 @@ public sealed record BenchmarkResults
     /// <summary>Benchmark 4.</summary>
     public EndToEndResult? EndToEnd { get; set; }
 
+    /// <summary>The memory at the input limits, when run.</summary>
+    public IReadOnlyList<LimitsResult>? Limits { get; set; }
+
     /// <summary>The BenchmarkDotNet micro benchmarks (full mode only).</summary>
     public IReadOnlyList<Micro.MicroResult>? Micro { get; set; }
 }
@@ -65,6 +70,7 @@ public static class BenchmarkRun
     {
         ReadingBenchmark.RegisterProbe();
         CompilingBenchmark.RegisterProbes();
+        LimitsBenchmark.RegisterProbe();
     }
 
     /// <summary>Runs <paramref name="parts"/>, writing progress to <paramref name="log"/>.</summary>
@@ -98,6 +104,11 @@ public static class BenchmarkRun
         {
             results.LoadSamples.Add(MachineInfo.LoadAverage());
             results.EndToEnd = await new EndToEndBenchmark(settings, log).RunAsync();
+        }
+        if (parts.HasFlag(BenchmarkParts.Limits))
+        {
+            results.LoadSamples.Add(MachineInfo.LoadAverage());
+            results.Limits = new LimitsBenchmark(settings, log).Run();
         }
         if (settings.Full && parts.HasFlag(BenchmarkParts.Reading))
         {

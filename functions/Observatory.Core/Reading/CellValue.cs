@@ -33,17 +33,20 @@ public static class ColumnLetters
         return letters;
     }
 
-    /// <summary>A → 0, Z → 25, AA → 26; -1 when <paramref name="letters"/> is not a column name.</summary>
+    /// <summary>
+    /// A → 0, Z → 25, AA → 26; -1 when <paramref name="letters"/> is not a column name; <see cref="int.MaxValue"/> for
+    /// a name past every column an int can number (FXSHRXX and beyond), never an overflowed index.
+    /// </summary>
     public static int ToIndex(ReadOnlySpan<char> letters)
     {
         if (letters.IsEmpty) return -1;
-        var n = 0;
+        long n = 0;
         foreach (var c in letters)
         {
             var upper = char.ToUpperInvariant(c);
             if (upper is < 'A' or > 'Z') return -1;
-            n = n * 26 + (upper - 'A' + 1);
+            n = Math.Min(n * 26 + (upper - 'A' + 1), (long)int.MaxValue + 1);
         }
-        return n - 1;
+        return (int)Math.Min(n - 1, int.MaxValue);
     }
 }

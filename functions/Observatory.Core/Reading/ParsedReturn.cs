@@ -34,6 +34,9 @@ public abstract class ParsedReturn : IDisposable
     /// </summary>
     public virtual HeaderPosition? Header => null;
 
+    /// <summary>Problems found beyond those kept in <see cref="Problems"/>, counted by severity and type (a reader keeps a bounded number in detail).</summary>
+    public virtual IReadOnlyList<ProblemCount> OmittedProblems => [];
+
     /// <summary>The data rows, blank rows skipped, read as a stream.</summary>
     public abstract IEnumerable<ReturnRecord> Records { get; }
 

@@ -9,4 +9,8 @@ internal static class ReadFailure
     /// </summary>
     public static bool IsUnreadableInput(Exception exception) =>
         exception is not (OutOfMemoryException or OperationCanceledException);
+
+    /// <summary>The problem of a file that stopped being readable: a limit's own positioned problem, else <paramref name="otherwise"/>.</summary>
+    public static Validation.Problem Describe(Exception exception, Func<Exception, Validation.Problem> otherwise) =>
+        exception is ReturnLimitException limit ? limit.Problem : otherwise(exception);
 }

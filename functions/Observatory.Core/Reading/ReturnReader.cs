@@ -49,10 +49,11 @@ public static class ReturnReader
     /// <param name="format">Its format.</param>
     /// <param name="fileName">The file's name, used as the sheet name of a csv.</param>
     /// <param name="referenceData">The catalog whose column aliases locate the header.</param>
-    public static ParsedReturn Open(Stream content, ReturnFormat format, string? fileName, ReferenceDataSet referenceData)
+    /// <param name="limits">The limits the file is read within; <see cref="ReturnLimits.Default"/> when null.</param>
+    public static ParsedReturn Open(Stream content, ReturnFormat format, string? fileName, ReferenceDataSet referenceData, ReturnLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(referenceData);
-        return Open(content, format, fileName, new CatalogColumnResolver(referenceData.Catalog));
+        return Open(content, format, fileName, new CatalogColumnResolver(referenceData.Catalog), limits);
     }
 
     /// <summary>
@@ -64,26 +65,29 @@ public static class ReturnReader
     /// <param name="format">Its format.</param>
     /// <param name="fileName">The file's name, used as the sheet name of a csv.</param>
     /// <param name="columns">Recognises the column headers.</param>
+    /// <param name="limits">The limits the file is read within (<see cref="ReturnLimits.Default"/> when null): a file past
+    /// one yields a return whose problems hold an error positioned where it went past.</param>
     /// <remarks>
     /// An xlsx is read from a seekable stream in place; a stream that cannot seek is first copied to a temporary
     /// file deleted on dispose (the zip's directory is at its end), so memory stays flat whatever the file's size.
     /// A csv is treated the same way, as its encoding is checked over the whole file before it is parsed. A JSON
     /// document is parsed whole (see docs/return-schema.md).
     /// </remarks>
-    public static ParsedReturn Open(Stream content, ReturnFormat format, string? fileName, IColumnResolver columns)
+    public static ParsedReturn Open(Stream content, ReturnFormat format, string? fileName, IColumnResolver columns, ReturnLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(columns);
+        limits ??= ReturnLimits.Default;
         return format switch
         {
-            ReturnFormat.Xlsx => XlsxReturnOpener.Open(content, columns),
-            ReturnFormat.Csv => CsvReturnOpener.Open(content, CsvSheetName(fileName), columns),
-            ReturnFormat.Json => JsonReturnOpener.Open(content, fileName, columns),
+            ReturnFormat.Xlsx => XlsxReturnOpener.Open(content, columns, limits),
+            ReturnFormat.Csv => CsvReturnOpener.Open(content, CsvSheetName(fileName), columns, limits),
+            ReturnFormat.Json => JsonReturnOpener.Open(content, fileName, columns, limits),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }
 
     /// <summary>A csv has no sheets: its problems are located in the file, named as it was sent.</summary>
-    private static string CsvSheetName(string? fileName) =>
+    internal static string CsvSheetName(string? fileName) =>
         string.IsNullOrWhiteSpace(fileName) ? "csv" : Path.GetFileName(fileName);
 }

@@ -17,7 +17,7 @@ namespace Observatory.Core.Reports;
 /// It lists the counts, every error and warning with its sheet, row, column and value, and the rows that have
 /// problems as the file holds them, with the cells at fault marked.
 /// </summary>
-internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry states)
+internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry states, ReturnLimits limits)
 {
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.5}
@@ -46,8 +46,8 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
 
         if (report.Errors.Count + report.Warnings.Count == 0)
             html.Append("<p>").Append(Encode(texts.Get("none"))).Append("</p>\n");
-        WriteProblems(html, "errors", report.Errors, "error");
-        WriteProblems(html, "warnings", report.Warnings, "warning");
+        WriteProblems(html, "errors", report.Errors, "error", report.Omitted.Where(o => o.Severity == Severity.Error));
+        WriteProblems(html, "warnings", report.Warnings, "warning", report.Omitted.Where(o => o.Severity == Severity.Warning));
         foreach (var sheet in sheets.Where(s => s.ProblemsByRow.Count > 0))
             WriteRows(html, sheet);
 
@@ -78,10 +78,11 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
         html.Append("</dl>\n");
     }
 
-    private void WriteProblems(StringBuilder html, string key, IReadOnlyList<Problem> problems, string cssClass)
+    private void WriteProblems(StringBuilder html, string key, IReadOnlyList<Problem> problems, string cssClass, IEnumerable<ProblemCount> omitted)
     {
         if (problems.Count == 0) return;
-        var heading = $"{texts.Get(key)} ({Invariant(problems.Count)})";
+        var counts = omitted.ToList();
+        var heading = $"{texts.Get(key)} ({Invariant(problems.Count + counts.Sum(o => o.Count))})";
         html.Append("<section aria-labelledby=\"").Append(key).Append("\">\n<h2 id=\"").Append(key).Append("\">").Append(Encode(heading)).Append("</h2>\n")
             .Append("<table>\n<caption>").Append(Encode(heading)).Append("</caption>\n<thead><tr>");
         foreach (var column in new[] { "severity", "sheet", "row", "column", "value", "problem" })
@@ -96,28 +97,48 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
                 .Append("<td>").Append(Encode(problem.Value ?? string.Empty)).Append("</td>")
                 .Append("<td>").Append(Encode(texts.Message(problem))).Append("</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n");
+        // Past the problems kept in detail, the rest are counted by type: the page stays small whatever the file.
+        foreach (var count in counts)
+            html.Append("<p class=\"").Append(cssClass).Append("\">").Append(Encode(texts.Omitted(count))).Append("</p>\n");
+        html.Append("</section>\n");
     }
 
     /// <summary>The rows of a sheet that have problems, under the sheet's header, each cell at fault marked in words and colour.</summary>
     private void WriteRows(StringBuilder html, ReportSheet sheet)
     {
+        // First the columns that hold something in the rows shown, then those rows with only the cells shown: a row
+        // of 16,384 cells is never kept whole.
+        var dataColumns = new HashSet<int>();
+        foreach (var row in sheet.Rows())
+        {
+            if (row.Number != sheet.HeaderRow && !sheet.ProblemsByRow.ContainsKey(row.Number)) continue;
+            foreach (var cell in row.Cells) dataColumns.Add(cell.Column);
+        }
+        var lastColumn = dataColumns
+            .Concat(sheet.ProblemsByRow.Values.SelectMany(p => p).Where(p => p.Column is not null).Select(p => p.Column!.Value))
+            .DefaultIfEmpty(0).Max();
+        // Every column up to the last, as the sheet has them; in a sheet too wide for a page, the marked ones and the first.
+        IReadOnlyList<int> shown = lastColumn < limits.MaxReportColumns
+            ? [.. Enumerable.Range(0, lastColumn + 1)]
+            : sheet.ColumnsToShow(dataColumns, limits.MaxReportColumns);
+        var shownSet = shown.ToHashSet();
+
         var kept = new List<SheetRow>();
         SheetRow? header = null;
         foreach (var row in sheet.Rows())
         {
-            if (row.Number == sheet.HeaderRow) header = row;
-            else if (sheet.ProblemsByRow.ContainsKey(row.Number)) kept.Add(row);
+            if (row.Number != sheet.HeaderRow && !sheet.ProblemsByRow.ContainsKey(row.Number)) continue;
+            var cells = row.Cells.Count <= shown.Count ? row : new SheetRow(row.Number, [.. row.Cells.Where(c => shownSet.Contains(c.Column))]);
+            if (row.Number == sheet.HeaderRow) header = cells;
+            else kept.Add(cells);
         }
-        var lastColumn = kept.Concat(header is null ? [] : [header]).SelectMany(r => r.Cells).Select(c => c.Column)
-            .Concat(sheet.ProblemsByRow.Values.SelectMany(p => p).Where(p => p.Column is not null).Select(p => p.Column!.Value))
-            .DefaultIfEmpty(0).Max();
         var headerTexts = header?.Cells.ToDictionary(c => c.Column, c => c.Value.Display) ?? [];
 
         var caption = $"{texts.Get("rows-with-problems")} — {sheet.Name}";
         html.Append("<section>\n<h2>").Append(Encode(caption)).Append("</h2>\n<table>\n<caption>").Append(Encode(caption)).Append("</caption>\n<thead><tr>")
             .Append("<th scope=\"col\">").Append(Encode(texts.Get("row"))).Append("</th>");
-        for (var column = 0; column <= lastColumn; column++)
+        foreach (var column in shown)
         {
             var letter = ColumnLetters.FromIndex(column);
             var label = headerTexts.TryGetValue(column, out var text) ? $"{letter}: {text}" : letter;
@@ -130,7 +151,7 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
         {
             var values = rows.TryGetValue(number, out var row) ? row.Cells.ToDictionary(c => c.Column, c => c.Value.Display) : [];
             html.Append("<tr><th scope=\"row\">").Append(Invariant(number)).Append("</th>");
-            for (var column = 0; column <= lastColumn; column++)
+            foreach (var column in shown)
             {
                 var value = values.GetValueOrDefault(column, string.Empty);
                 switch (sheet.SeverityAt(number, column))

@@ -71,6 +71,21 @@ internal sealed class ReportSheet
         }
     }
 
+    /// <summary>
+    /// The columns a report shows when it cannot show them all: those a problem marks first, then the leftmost of
+    /// <paramref name="columnsWithData"/>, at most <paramref name="max"/> in all, in column order.
+    /// </summary>
+    public IReadOnlyList<int> ColumnsToShow(IEnumerable<int> columnsWithData, int max)
+    {
+        var chosen = new SortedSet<int>(ProblemsByRow.Values.SelectMany(p => p).Where(p => p.Column is not null).Select(p => p.Column!.Value).Distinct().Order().Take(max));
+        foreach (var column in columnsWithData.Distinct().Order())
+        {
+            if (chosen.Count >= max) break;
+            chosen.Add(column);
+        }
+        return [.. chosen];
+    }
+
     /// <summary>The most severe problem marking the cell at <paramref name="column"/> of <paramref name="row"/>, or null.</summary>
     public Severity? SeverityAt(int row, int column)
     {

@@ -28,16 +28,16 @@ internal sealed class ReportSources : IDisposable
     /// Opens <paramref name="raw"/>. A file that cannot be read at all gives no sheets: its report is the summary,
     /// whose problems say why.
     /// </summary>
-    public static ReportSources Open(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData)
+    public static ReportSources Open(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData, ReturnLimits limits)
     {
         var sources = new ReportSources();
         try
         {
             sources.Sheets = submission.Format switch
             {
-                ReturnFormat.Xlsx => sources.OpenXlsx(raw, submission, problems, referenceData),
-                ReturnFormat.Csv => OpenCsv(raw, submission, problems, referenceData),
-                _ => OpenJson(raw, submission, problems, referenceData),
+                ReturnFormat.Xlsx => sources.OpenXlsx(raw, submission, problems, referenceData, limits),
+                ReturnFormat.Csv => OpenCsv(raw, submission, problems, referenceData, limits),
+                _ => OpenJson(raw, submission, problems, referenceData, limits),
             };
         }
         catch (Exception exception) when (ReadFailure.IsUnreadableInput(exception))
@@ -52,27 +52,36 @@ internal sealed class ReportSources : IDisposable
         foreach (var owned in _owned) owned.Dispose();
     }
 
-    private static HeaderPosition? LocateHeader(byte[] raw, Submission submission, ReferenceDataSet referenceData)
+    private static HeaderPosition? LocateHeader(byte[] raw, Submission submission, ReferenceDataSet referenceData, ReturnLimits limits)
     {
-        using var parsed = ReturnReader.Open(new MemoryStream(raw, writable: false), submission.Format, submission.FileName, referenceData);
+        using var parsed = ReturnReader.Open(new MemoryStream(raw, writable: false), submission.Format, submission.FileName, referenceData, limits);
         return parsed.Header;
     }
 
-    /// <summary>A problem of a spreadsheet or csv stands where it says: its row, and the column of its letter.</summary>
-    private static IEnumerable<PlacedProblem> PlaceTabular(IReadOnlyList<Problem> problems, string sheet) =>
+    /// <summary>
+    /// A problem of a spreadsheet or csv stands where it says: its row, and the column of its letter. A column past the
+    /// last a sheet can have (a limit's own problem) marks the whole row instead: no report reaches out to it.
+    /// </summary>
+    private static IEnumerable<PlacedProblem> PlaceTabular(IReadOnlyList<Problem> problems, string sheet, ReturnLimits limits) =>
         problems
             .Where(p => p.Sheet == sheet && p.Row is not null)
-            .Select(p => new PlacedProblem(p, p.Row!.Value, p.Column is null || ColumnLetters.ToIndex(p.Column) < 0 ? null : ColumnLetters.ToIndex(p.Column)));
+            .Select(p => new PlacedProblem(p, p.Row!.Value, ColumnOf(p.Column, limits)));
 
-    private List<ReportSheet> OpenXlsx(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData)
+    private static int? ColumnOf(string? letters, ReturnLimits limits)
     {
-        var header = LocateHeader(raw, submission, referenceData);
+        if (letters is null) return null;
+        var index = ColumnLetters.ToIndex(letters);
+        return index >= 0 && index < limits.MaxColumns ? index : null;
+    }
+
+    private List<ReportSheet> OpenXlsx(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData, ReturnLimits limits)
+    {
         var stream = new MemoryStream(raw, writable: false);
         _owned.Add(stream);
-        var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        // One load of the shared strings serves both finding the header and showing the rows.
+        var (header, document, sharedStrings) = XlsxReturnOpener.OpenForReport(stream, new CatalogColumnResolver(referenceData.Catalog), limits);
         _owned.Add(document);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The package has no workbook.");
-        var sharedStrings = SharedStringsReader.Load(workbook.SharedStringTablePart);
+        var workbook = document.WorkbookPart!;
 
         var wanted = problems.Where(p => p.Row is not null && p.Sheet is not null).Select(p => p.Sheet!).ToHashSet(StringComparer.Ordinal);
         if (header is not null) wanted.Add(header.Sheet);
@@ -83,23 +92,23 @@ internal sealed class ReportSources : IDisposable
             if (!wanted.Contains(name) || sheet.Id?.Value is not string id || !workbook.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
                 continue;
             sheets.Add(new ReportSheet(name, header?.Sheet == name ? header.Row : null,
-                () => WorksheetRowReader.Read(worksheet, sharedStrings), PlaceTabular(problems, name)));
+                () => WorksheetRowReader.Read(worksheet, sharedStrings, name, limits), PlaceTabular(problems, name, limits)));
         }
         return sheets;
     }
 
-    private static List<ReportSheet> OpenCsv(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData)
+    private static List<ReportSheet> OpenCsv(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData, ReturnLimits limits)
     {
-        var header = LocateHeader(raw, submission, referenceData);
+        var header = LocateHeader(raw, submission, referenceData, limits);
         // The reader names a csv's only sheet after the file; problems of the file as a whole have no sheet.
         var name = header?.Sheet ?? problems.FirstOrDefault(p => p.Sheet is not null)?.Sheet ?? submission.FileName;
-        return [new ReportSheet(name, header?.Row, () => CsvReturnOpener.ReadRows(new MemoryStream(raw, writable: false)), PlaceTabular(problems, name))];
+        return [new ReportSheet(name, header?.Row, () => CsvReturnOpener.ReadRows(new MemoryStream(raw, writable: false), name, limits), PlaceTabular(problems, name, limits))];
     }
 
-    private static List<ReportSheet> OpenJson(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData)
+    private static List<ReportSheet> OpenJson(byte[] raw, Submission submission, IReadOnlyList<Problem> problems, ReferenceDataSet referenceData, ReturnLimits limits)
     {
         List<ReturnRecord> records;
-        using (var parsed = ReturnReader.Open(new MemoryStream(raw, writable: false), ReturnFormat.Json, submission.FileName, referenceData))
+        using (var parsed = ReturnReader.Open(new MemoryStream(raw, writable: false), ReturnFormat.Json, submission.FileName, referenceData, limits))
             records = [.. parsed.Records];
         if (records.Count == 0) return [];
 

@@ -21,6 +21,9 @@ internal sealed class ReportTexts(MessageCatalog messages, Language language)
     /// <summary>The status as a person reads it.</summary>
     public string Status(SubmissionStatus status) => Get("status." + status.ToApiName());
 
+    /// <summary>The line that says how many problems of a type were not listed one by one.</summary>
+    public string Omitted(ProblemCount omitted) => RenderedOmission.Explain(omitted, language, messages);
+
     /// <summary>"Error in column F: …", or "Error: …" for a problem of the whole row.</summary>
     public string Line(Problem problem) => problem.Column is { Length: > 0 } column
         ? Get("problem-line", Severity(problem.Severity), column, Message(problem))

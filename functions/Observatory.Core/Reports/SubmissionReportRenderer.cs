@@ -30,16 +30,19 @@ public sealed class SubmissionReportRenderer
     private readonly IRawFileStore _rawFiles;
     private readonly ReferenceDataSet _referenceData;
     private readonly MessageCatalog _messages;
+    private readonly Reading.ReturnLimits _limits;
 
     /// <summary>Creates the renderer.</summary>
     /// <param name="rawFiles">Where the submitted files are kept.</param>
     /// <param name="referenceData">The catalog the file is read with, and the states' names.</param>
     /// <param name="messages">The messages; <see cref="MessageCatalog.Default"/> when null.</param>
-    public SubmissionReportRenderer(IRawFileStore rawFiles, ReferenceDataSet referenceData, MessageCatalog? messages = null)
+    /// <param name="limits">The limits the file is read again within, and that keep the report small; <see cref="Reading.ReturnLimits.Default"/> when null.</param>
+    public SubmissionReportRenderer(IRawFileStore rawFiles, ReferenceDataSet referenceData, MessageCatalog? messages = null, Reading.ReturnLimits? limits = null)
     {
         _rawFiles = rawFiles;
         _referenceData = referenceData;
         _messages = messages ?? MessageCatalog.Default;
+        _limits = limits ?? Reading.ReturnLimits.Default;
     }
 
     /// <summary>Renders <paramref name="report"/> of <paramref name="submission"/> in <paramref name="format"/> and <paramref name="language"/>.</summary>
@@ -50,18 +53,19 @@ public sealed class SubmissionReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         byte[] raw;
         await using (var stream = await _rawFiles.OpenReadAsync(SubmissionIntake.RawFileName(submission), cancellationToken))
-        using (var buffer = new MemoryStream())
+        using (var buffer = new MemoryStream(submission.Size is > 0 and <= int.MaxValue ? (int)submission.Size : 0))
         {
             await stream.CopyToAsync(buffer, cancellationToken);
-            raw = buffer.ToArray();
+            // Sized as the record says, the buffer is the file itself: no second copy of an upload of up to 25 MB.
+            raw = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
 
         var texts = new ReportTexts(_messages, language);
         IReadOnlyList<Problem> problems = [.. report.Errors, .. report.Warnings];
-        using var sources = ReportSources.Open(raw, submission, problems, _referenceData);
+        using var sources = ReportSources.Open(raw, submission, problems, _referenceData, _limits);
         var baseName = $"report-{submission.Id}-{language.ToCode()}";
         return format == ReportFormat.Xlsx
-            ? new RenderedReport(new XlsxReportWriter(texts, _referenceData.States).Write(submission, report, sources.Sheets), XlsxContentType, baseName + ".xlsx")
-            : new RenderedReport(Encoding.UTF8.GetBytes(new HtmlReportWriter(texts, _referenceData.States).Write(submission, report, sources.Sheets)), HtmlContentType, baseName + ".html");
+            ? new RenderedReport(new XlsxReportWriter(texts, _referenceData.States, _limits).Write(submission, report, sources.Sheets), XlsxContentType, baseName + ".xlsx")
+            : new RenderedReport(Encoding.UTF8.GetBytes(new HtmlReportWriter(texts, _referenceData.States, _limits).Write(submission, report, sources.Sheets)), HtmlContentType, baseName + ".html");
     }
 }

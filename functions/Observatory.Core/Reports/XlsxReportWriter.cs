@@ -16,7 +16,7 @@ namespace Observatory.Core.Reports;
 /// column explaining, beside each row, what is wrong there. Rows and columns keep their numbers and letters, so
 /// "row 14, column F" is the same cell in the report as in the file.
 /// </summary>
-internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry states)
+internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry states, Reading.ReturnLimits limits)
 {
     /// <summary>Excel's limit on the text of one cell.</summary>
     private const int MaxCellText = 32767;
@@ -64,8 +64,8 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
             (texts.Get("status"), texts.Status(submission.Status)),
             (texts.Get("rows"), Invariant(submission.Counts.Rows)),
             (texts.Get("observations"), Invariant(submission.Counts.Observations)),
-            (texts.Get("errors"), Invariant(report.Errors.Count)),
-            (texts.Get("warnings"), Invariant(report.Warnings.Count)),
+            (texts.Get("errors"), Invariant(report.Errors.Count + report.Omitted.Where(o => o.Severity == Severity.Error).Sum(o => o.Count))),
+            (texts.Get("warnings"), Invariant(report.Warnings.Count + report.Omitted.Where(o => o.Severity == Severity.Warning).Sum(o => o.Count))),
         };
         foreach (var (label, value) in details)
             Line(Cells.Text(0, row, label, WorkbookStyles.Label), Cells.Text(1, row, value));
@@ -95,6 +95,11 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
                     Cells.Text(4, row, problem.Value ?? string.Empty),
                     Cells.Text(5, row, Clip(texts.Message(problem)), WorkbookStyles.Wrapped));
             }
+            // Past the problems kept in detail, the rest are counted by type: the workbook stays small whatever the file.
+            foreach (var omitted in report.Omitted)
+                Line(
+                    Cells.Text(0, row, texts.Severity(omitted.Severity), omitted.Severity == Severity.Error ? WorkbookStyles.ErrorCell : WorkbookStyles.WarningCell),
+                    Cells.Text(5, row, texts.Omitted(omitted), WorkbookStyles.Wrapped));
         }
 
         return new Worksheet(
@@ -110,15 +115,34 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
         _ => null,
     };
 
-    /// <summary>Copies one sheet row by row with a writer that streams, so a large file costs no more memory than a small one.</summary>
+    /// <summary>
+    /// Copies one sheet row by row with a writer that streams. A sheet of up to <see cref="Reading.ReturnLimits.MaxReportCells"/>
+    /// cells is copied whole; of a larger one only the header and the rows with problems, and of those the columns a
+    /// problem marks and the first others, up to <see cref="Reading.ReturnLimits.MaxReportColumns"/>: the report stays
+    /// small whatever the file, and the problem list on the summary sheet names every cell.
+    /// </summary>
     private void WriteRows(WorksheetPart part, ReportSheet sheet)
     {
         var lastColumn = 0;
+        long cells = 0;
         foreach (var row in sheet.Rows())
+        {
             lastColumn = Math.Max(lastColumn, row.Cells[^1].Column);
+            cells += row.Cells.Count;
+        }
         foreach (var placed in sheet.ProblemsByRow.Values.SelectMany(p => p))
             lastColumn = Math.Max(lastColumn, placed.Column ?? 0);
-        var problemsColumn = lastColumn + 1;
+        var whole = cells <= limits.MaxReportCells;
+        IReadOnlySet<int>? shown = null;
+        if (!whole)
+        {
+            var selected = sheet.Rows().Where(r => r.Number == sheet.HeaderRow || sheet.ProblemsByRow.ContainsKey(r.Number));
+            var columns = sheet.ColumnsToShow(selected.SelectMany(r => r.Cells).Select(c => c.Column), limits.MaxReportColumns);
+            shown = columns.ToHashSet();
+            lastColumn = columns.Count == 0 ? 0 : columns[^1];
+        }
+        // The problems column follows the last one copied, within the columns a sheet can have.
+        var problemsColumn = Math.Min(lastColumn + 1, limits.MaxColumns - 1);
 
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
@@ -133,7 +157,9 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
             })
             { WorkbookViewId = 0 }));
         }
-        writer.WriteElement(new Columns(Cells.Width(0, lastColumn, 20), Cells.Width(problemsColumn, problemsColumn, 90)));
+        writer.WriteElement(problemsColumn > 0
+            ? new Columns(Cells.Width(0, problemsColumn - 1, 20), Cells.Width(problemsColumn, problemsColumn, 90))
+            : new Columns(Cells.Width(problemsColumn, problemsColumn, 90)));
         writer.WriteStartElement(new SheetData());
 
         // Rows with problems but nothing in them (a blank row named by a message) are written between the others.
@@ -141,18 +167,20 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
         foreach (var row in sheet.Rows())
         {
             while (problemRows.TryPeek(out var pending) && pending < row.Number)
-                WriteRow(writer, sheet, new SheetRow(problemRows.Dequeue(), []), problemsColumn);
-            if (problemRows.TryPeek(out var same) && same == row.Number) problemRows.Dequeue();
-            WriteRow(writer, sheet, row, problemsColumn);
+                WriteRow(writer, sheet, new SheetRow(problemRows.Dequeue(), []), problemsColumn, shown);
+            var hasProblems = problemRows.TryPeek(out var same) && same == row.Number;
+            if (hasProblems) problemRows.Dequeue();
+            if (whole || hasProblems || row.Number == sheet.HeaderRow)
+                WriteRow(writer, sheet, row, problemsColumn, shown);
         }
         while (problemRows.TryDequeue(out var pending))
-            WriteRow(writer, sheet, new SheetRow(pending, []), problemsColumn);
+            WriteRow(writer, sheet, new SheetRow(pending, []), problemsColumn, shown);
 
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
 
-    private void WriteRow(OpenXmlWriter writer, ReportSheet sheet, SheetRow row, int problemsColumn)
+    private void WriteRow(OpenXmlWriter writer, ReportSheet sheet, SheetRow row, int problemsColumn, IReadOnlySet<int>? shown)
     {
         var number = row.Number;
         var isHeader = sheet.HeaderRow == number;
@@ -160,6 +188,7 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
         // Cells named by a problem are written even when blank, so their fill shows where the value is missing.
         var columns = row.Cells.Select(c => c.Column)
             .Concat(problems?.Where(p => p.Column is not null).Select(p => p.Column!.Value) ?? [])
+            .Where(c => c < problemsColumn && (shown is null || shown.Contains(c)))
             .Distinct()
             .Order();
         var values = row.Cells.ToDictionary(c => c.Column, c => c.Value);

@@ -12,12 +12,17 @@ internal static class Cells
     /// <summary>The reference of a cell: column index 0 and row 1 is A1.</summary>
     public static string Reference(int column, int row) => ColumnLetters.FromIndex(column) + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A text cell; inline, so that a workbook needs no shared-string table.</summary>
+    /// <summary>
+    /// A text cell; inline, so that a workbook needs no shared-string table. Characters XML cannot carry (control
+    /// characters such as U+0001, U+000B, U+001B; lone surrogates) become U+FFFD and text past Excel's 32,767
+    /// characters is cut (see <see cref="Snapshots.Writers.SpreadsheetText.Safe"/>): one such value in a report must
+    /// not make the whole workbook unwritable.
+    /// </summary>
     public static Cell Text(int column, int row, string text, uint style = WorkbookStyles.Plain) => new()
     {
         CellReference = Reference(column, row),
         DataType = CellValues.InlineString,
-        InlineString = new InlineString(new SpreadsheetText(text) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new SpreadsheetText(Snapshots.Writers.SpreadsheetText.Safe(text)) { Space = SpaceProcessingModeValues.Preserve }),
         StyleIndex = style,
     };
 

@@ -74,6 +74,10 @@ public static class ProblemTypes
     public const string Outlier = "outlier";
     /// <summary>The file could not be read at all (corrupt, wrong format, empty).</summary>
     public const string FormatError = "format-error";
+    /// <summary>The file goes past one of the limits every return is read within (size, rows, columns, text length).</summary>
+    public const string LimitExceeded = "limit-exceeded";
+    /// <summary>Text that is not valid in the file's encoding.</summary>
+    public const string EncodingError = "encoding-error";
     /// <summary>A row without a figure ("n/d", "..") that is skipped.</summary>
     public const string NotAvailable = "not-available";
 }

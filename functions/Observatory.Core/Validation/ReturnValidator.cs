@@ -16,14 +16,27 @@ namespace Observatory.Core.Validation;
 public sealed class ReturnValidator
 {
     private readonly ValidationCatalog _catalog;
+    private readonly ReturnLimits _limits;
 
-    /// <summary>Creates a validator over the given reference data.</summary>
+    /// <summary>Creates a validator over the given reference data, with the default limits.</summary>
     /// <exception cref="InvalidDataException">The catalog is inconsistent (an indicator names a missing dimension or value list, a dimension has no total).</exception>
     public ReturnValidator(ReferenceDataSet referenceData)
+        : this(referenceData, ReturnLimits.Default)
+    {
+    }
+
+    /// <summary>Creates a validator over the given reference data and limits (the note's length, the problems kept in detail).</summary>
+    /// <exception cref="InvalidDataException">The catalog is inconsistent (an indicator names a missing dimension or value list, a dimension has no total).</exception>
+    public ReturnValidator(ReferenceDataSet referenceData, ReturnLimits limits)
     {
         ArgumentNullException.ThrowIfNull(referenceData);
+        ArgumentNullException.ThrowIfNull(limits);
         _catalog = new ValidationCatalog(referenceData);
+        _limits = limits;
     }
+
+    /// <summary>The limits returns are read and validated within.</summary>
+    public ReturnLimits Limits => _limits;
 
     /// <summary>Reads every record of <paramref name="parsed"/> and returns the verdict.</summary>
     /// <param name="parsed">The return, not yet enumerated; it is not disposed here.</param>
@@ -32,7 +45,7 @@ public sealed class ReturnValidator
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(context);
-        var run = new ValidationRun(_catalog, context, parsed.Format, parsed.HeaderLanguage);
+        var run = new ValidationRun(_catalog, context, parsed.Format, parsed.HeaderLanguage, _limits);
         foreach (var record in parsed.Records)
             run.Read(record);
         return run.Finish(parsed);

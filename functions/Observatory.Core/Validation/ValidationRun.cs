@@ -24,7 +24,8 @@ internal sealed class ValidationRun
     private readonly ValidationContext _context;
     private readonly ReturnFormat _format;
     private readonly Language[] _languages;
-    private readonly ProblemSink _rowProblems = new();
+    private readonly ReturnLimits _limits;
+    private readonly ProblemSink _rowProblems;
     private readonly Dictionary<CellKey, CellRecord> _cells = [];
     private readonly List<Observation> _observations = [];
     private readonly Dictionary<string, int> _sheetOrder = new(StringComparer.Ordinal);
@@ -42,8 +43,10 @@ internal sealed class ValidationRun
 
     private int _rows;
 
-    public ValidationRun(ValidationCatalog catalog, ValidationContext context, ReturnFormat format, Language? headerLanguage)
+    public ValidationRun(ValidationCatalog catalog, ValidationContext context, ReturnFormat format, Language? headerLanguage, ReturnLimits limits)
     {
+        _limits = limits;
+        _rowProblems = new ProblemSink(limits.MaxDetailedProblems, limits.MaxQuotedValueChars);
         _catalog = catalog;
         _context = context;
         _format = format;
@@ -75,11 +78,12 @@ internal sealed class ValidationRun
             _sheetOrder.TryAdd(record.Sheet, _sheetOrder.Count);
             _lastSheet = record.Sheet;
         }
-        var errorsBefore = _rowProblems.Errors.Count;
+        var errorsBefore = _rowProblems.ErrorCount;
 
         CheckCountry(_cellsOf[RecordCells.Country], record.Sheet, record.Row, _rowProblems);
         CheckYear(_cellsOf[RecordCells.Year], record.Sheet, record.Row, _rowProblems);
         var flag = ReadFlag(record);
+        var note = ReadNote(record);
         var shape = ReadIndicator(record);
         if (shape is null) return;
         var breakdown = ReadBreakdown(record, shape, out var breakdownKnown);
@@ -117,11 +121,11 @@ internal sealed class ValidationRun
         }
         cell = new CellRecord(record.Sheet, record.Row, valueCell.Column, valueCell.Value.Display, value?.Number);
 
-        if (value is not ObservationValue typed || _rowProblems.Errors.Count > errorsBefore) return;
+        if (value is not ObservationValue typed || _rowProblems.ErrorCount > errorsBefore) return;
         var dimensions = shape.Unpack(breakdown);
         if (typed.Number is long count) CheckOutlier(record, valueCell, shape, dimensions, count);
         _observations.Add(new Observation(
-            _context.State.Iso3, _context.Year, shape.Indicator.Code, dimensions, typed, ReadNote(), flag));
+            _context.State.Iso3, _context.Year, shape.Indicator.Code, dimensions, typed, note, flag));
     }
 
     /// <summary>Runs the checks across rows and assembles the verdict.</summary>
@@ -130,12 +134,14 @@ internal sealed class ValidationRun
         AdditivityCheck.Run(_cells, _catalog, _rowProblems);
         ConvictionsCheck.Run(_cells, _catalog, _rowProblems);
 
-        var fileProblems = new ProblemSink();
+        var fileProblems = new ProblemSink(_limits.MaxDetailedProblems, _limits.MaxQuotedValueChars);
         foreach (var problem in parsed.Problems)
-            (problem.Severity == Severity.Error ? fileProblems.Errors : fileProblems.Warnings).Add(problem);
+            fileProblems.Add(problem);
+        foreach (var count in parsed.OmittedProblems)
+            fileProblems.Count(count.Severity, count.Type, count.Count);
         // An empty file gets one error, not one per check; a file the reader could not make sense of
         // (unreadable, required columns missing) already has its own.
-        if (_rows == 0 && fileProblems.Errors.Count == 0)
+        if (_rows == 0 && fileProblems.ErrorCount == 0)
             fileProblems.Add(Severity.Error, ProblemTypes.RowConstraint, null, null, null, null, null, ValidationMessages.NoData, []);
         // Rows left blank beside others that were filled in are named once, so a figure forgotten is not lost unseen;
         // in a file with no figure at all the one "no data" error says it all.
@@ -150,11 +156,25 @@ internal sealed class ValidationRun
         if (parsed.StatedYear is StatedValue year)
             CheckYear(year.Cell, year.Sheet, year.Row, fileProblems);
 
-        return new ValidationOutcome(
-            _rows,
-            _observations,
-            [.. fileProblems.Errors, .. InFileOrder(_rowProblems.Errors)],
-            [.. fileProblems.Warnings, .. InFileOrder(_rowProblems.Warnings)]);
+        // The file's own problems come first; of the rows' problems, those that still fit within the bound.
+        var omitted = new Dictionary<(Severity Severity, string Type), int>();
+        foreach (var sink in new[] { fileProblems, _rowProblems })
+            foreach (var (key, count) in sink.Omitted) omitted[key] = omitted.GetValueOrDefault(key) + count;
+        var errors = Bounded([.. fileProblems.Errors, .. InFileOrder(_rowProblems.Errors)], omitted);
+        var warnings = Bounded([.. fileProblems.Warnings, .. InFileOrder(_rowProblems.Warnings)], omitted);
+        return new ValidationOutcome(_rows, _observations, errors, warnings)
+        {
+            Omitted = [.. omitted.OrderBy(o => o.Key.Severity).ThenBy(o => o.Key.Type, StringComparer.Ordinal).Select(o => new ProblemCount(o.Key.Severity, o.Key.Type, o.Value))],
+        };
+    }
+
+    /// <summary>The first <see cref="ReturnLimits.MaxDetailedProblems"/> of <paramref name="problems"/>; the rest counted in <paramref name="omitted"/>.</summary>
+    private List<Problem> Bounded(List<Problem> problems, Dictionary<(Severity Severity, string Type), int> omitted)
+    {
+        if (problems.Count <= _limits.MaxDetailedProblems) return problems;
+        foreach (var problem in problems.Skip(_limits.MaxDetailedProblems))
+            omitted[(problem.Severity, problem.Type)] = omitted.GetValueOrDefault((problem.Severity, problem.Type)) + 1;
+        return problems[.._limits.MaxDetailedProblems];
     }
 
     /// <summary>
@@ -236,8 +256,16 @@ internal sealed class ValidationRun
         return flag;
     }
 
-    private string? ReadNote() =>
-        _cellsOf[RecordCells.Note] is FieldCell cell && !cell.Value.IsBlank ? cell.Value.Display.Trim() : null;
+    /// <summary>The row's note; a note longer than <see cref="ReturnLimits.MaxNoteChars"/> is an error at its cell.</summary>
+    private string? ReadNote(ReturnRecord record)
+    {
+        if (_cellsOf[RecordCells.Note] is not FieldCell cell || cell.Value.IsBlank) return null;
+        var note = cell.Value.Display.Trim();
+        if (note.Length <= _limits.MaxNoteChars) return note;
+        Report(record, cell, ReturnColumn.Note, ProblemTypes.LimitExceeded, LimitMessages.NoteTooLong,
+            [note.Length.ToString(CultureInfo.InvariantCulture), _limits.MaxNoteChars.ToString(CultureInfo.InvariantCulture)]);
+        return null;
+    }
 
     private IndicatorShape? ReadIndicator(ReturnRecord record)
     {

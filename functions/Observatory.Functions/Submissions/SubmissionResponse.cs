@@ -39,5 +39,13 @@ public sealed record SubmissionResponse(
         {
             Errors = report is null ? [] : RenderedProblem.FromAll(report.Errors, language),
             Warnings = report is null ? [] : RenderedProblem.FromAll(report.Warnings, language),
+            Omitted = report is null ? [] : RenderedOmission.FromAll(report.Omitted, language),
         };
+
+    /// <summary>
+    /// The problems found beyond those listed in <see cref="Errors"/> and <see cref="Warnings"/> (which hold the first
+    /// 1,000 of each), counted by type; null in summaries, absent when every problem is listed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RenderedOmission>? Omitted { get; init; }
 }

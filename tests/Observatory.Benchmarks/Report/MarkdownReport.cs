@@ -28,6 +28,7 @@ public static class MarkdownReport
         if (results.Compiling is { } compiling) Compiling(md, compiling);
         if (results.EndToEnd is { } endToEnd)
             EndToEnd(md, endToEnd, results.Storing?.MaxBy(s => s.Observations) is { } most ? most.Store.Rate(most.Observations) : null);
+        if (results.Limits is { Count: > 0 } limits) md.Append(LimitsBenchmark.Section(limits));
         Method(md);
         return md.ToString();
     }
@@ -91,6 +92,8 @@ public static class MarkdownReport
             var uploads = e.Rounds.Sum(r => r.Uploads.Count);
             md.AppendLine($"| 4. {e.States} states × {e.Rows:N0} rows at once | all accepted, none lost | {uploads} of {uploads} accepted with every row stored, in {e.Rounds.Count} rounds | {Met(true)} |");
         }
+        if (results.Limits is { Count: > 0 } limits)
+            md.AppendLine(LimitsBenchmark.TargetRow(limits));
         md.AppendLine();
     }
 

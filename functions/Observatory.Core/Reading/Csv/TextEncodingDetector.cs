@@ -21,7 +21,8 @@ internal static class TextEncodingDetector
     /// <summary>
     /// Detects the encoding of <paramref name="content"/> (seekable, read from its start and left at an
     /// unspecified position): a BOM (UTF-8, UTF-16 LE/BE) first; else UTF-16 without a BOM when its zero bytes show
-    /// it; else UTF-8 when the whole file is valid UTF-8; else Windows-1252. UTF-16 is tested before UTF-8 because
+    /// it; else UTF-8 when the whole file is valid UTF-8, or holds valid multi-byte characters beside invalid bytes
+    /// (which the reader then reports where they stand); else Windows-1252. UTF-16 is tested before UTF-8 because
     /// ASCII text in UTF-16 is valid UTF-8 (full of NUL characters), which no csv holds.
     /// </summary>
     public static DetectedEncoding Detect(Stream content)
@@ -43,9 +44,40 @@ internal static class TextEncodingDetector
             return new DetectedEncoding(utf16, 0);
 
         content.Position = 0;
-        return IsValidUtf8(content)
+        return LooksLikeUtf8(content)
             ? new DetectedEncoding(new UTF8Encoding(false), 0)
             : new DetectedEncoding(Windows1252, 0);
+    }
+
+    /// <summary>
+    /// True when the whole stream decodes as UTF-8, or when it holds valid multi-byte UTF-8 characters beside bytes that
+    /// are not: UTF-8 with a few broken bytes, whose cells holding them are reported (the broken bytes read as U+FFFD)
+    /// rather than the whole file misread as Windows-1252. Checked to the end, since the first accent may be far down.
+    /// </summary>
+    private static bool LooksLikeUtf8(Stream content)
+    {
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
+        var bytes = new byte[ValidationBufferBytes];
+        // A decoder may hold back up to three bytes of a split character, so leave room for them.
+        var chars = new char[ValidationBufferBytes + 4];
+        bool invalid = false, multibyte = false;
+        int read;
+        while ((read = content.Read(bytes, 0, bytes.Length)) > 0)
+            Inspect(chars.AsSpan(0, decoder.GetChars(bytes, 0, read, chars, 0, flush: false)), ref invalid, ref multibyte);
+        Inspect(chars.AsSpan(0, decoder.GetChars(bytes, 0, 0, chars, 0, flush: true)), ref invalid, ref multibyte);
+        return !invalid || multibyte;
+    }
+
+    private static void Inspect(ReadOnlySpan<char> text, ref bool invalid, ref bool multibyte)
+    {
+        while (!(invalid && multibyte))
+        {
+            var next = text.IndexOfAnyExceptInRange('\0', '\u007F');
+            if (next < 0) return;
+            if (text[next] == CsvRowReader.Replacement) invalid = true;
+            else multibyte = true;
+            text = text[(next + 1)..];
+        }
     }
 
     /// <summary>
@@ -70,28 +102,6 @@ internal static class TextEncodingDetector
         if (zeroEven >= many && zeroOdd <= few)
             return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
         return null;
-    }
-
-    /// <summary>True when the whole stream decodes as UTF-8; checked to the end, since the first accent may be far down.</summary>
-    private static bool IsValidUtf8(Stream content)
-    {
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var decoder = strict.GetDecoder();
-        var bytes = new byte[ValidationBufferBytes];
-        // A decoder may hold back up to three bytes of a split character, so leave room for them.
-        var chars = new char[strict.GetMaxCharCount(bytes.Length + 3)];
-        try
-        {
-            int read;
-            while ((read = content.Read(bytes, 0, bytes.Length)) > 0)
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
     }
 
     private static Encoding CreateWindows1252()

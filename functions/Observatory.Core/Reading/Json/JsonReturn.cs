@@ -30,10 +30,13 @@ internal sealed class JsonReturn : ParsedReturn
     private readonly IDisposable _content;
     private readonly List<Problem> _problems;
     private readonly HashSet<string> _reportedUnknown = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Severity, string), int> _omitted = [];
+    private readonly int _maxProblems;
     private bool _enumerated;
 
-    private JsonReturn(JsonDocument document, JsonElement observations, IColumnResolver resolver, IDisposable content, StatedValue? country, StatedValue? year, List<Problem> problems)
+    private JsonReturn(JsonDocument document, JsonElement observations, IColumnResolver resolver, IDisposable content, StatedValue? country, StatedValue? year, List<Problem> problems, int maxProblems)
     {
+        _maxProblems = maxProblems;
         _document = document;
         _observations = observations;
         _resolver = resolver;
@@ -54,6 +57,17 @@ internal sealed class JsonReturn : ParsedReturn
 
     public override IReadOnlyList<Problem> Problems => _problems;
 
+    public override IReadOnlyList<ProblemCount> OmittedProblems => [.. _omitted.Select(o => new ProblemCount(o.Key.Item1, o.Key.Item2, o.Value))];
+
+    /// <summary>Keeps a problem in detail while there are fewer than the limit, else counts it by type.</summary>
+    private void AddProblem(Problem problem)
+    {
+        if (_problems.Count < _maxProblems)
+            _problems.Add(problem);
+        else
+            _omitted[(problem.Severity, problem.Type)] = _omitted.GetValueOrDefault((problem.Severity, problem.Type)) + 1;
+    }
+
     public override IEnumerable<ReturnRecord> Records
     {
         get
@@ -66,12 +80,12 @@ internal sealed class JsonReturn : ParsedReturn
     }
 
     /// <summary>Reads the document's envelope; the observations are read later, by <see cref="Records"/>.</summary>
-    public static ParsedReturn Create(JsonDocument document, string? fileName, IColumnResolver resolver, IDisposable content)
+    public static ParsedReturn Create(JsonDocument document, string? fileName, IColumnResolver resolver, IDisposable content, int maxProblems)
     {
-        var documentName = string.IsNullOrWhiteSpace(fileName) ? "json" : Path.GetFileName(fileName);
+        var documentName = DocumentName(fileName);
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Array)
-            return new JsonReturn(document, root, resolver, content, null, null, []);
+            return new JsonReturn(document, root, resolver, content, null, null, [], maxProblems);
         if (root.ValueKind != JsonValueKind.Object)
             return Invalid(document, content, ReadingProblems.FormatError("reading.format-error.json-root"));
 
@@ -101,8 +115,37 @@ internal sealed class JsonReturn : ParsedReturn
         }
         if (observations is null)
             return Invalid(document, content, ReadingProblems.FormatError("reading.format-error.json-root"));
-        return new JsonReturn(document, observations.Value, resolver, content, country, year, problems);
+        return new JsonReturn(document, observations.Value, resolver, content, country, year, problems, maxProblems);
     }
+
+    /// <summary>
+    /// The year the document states, when its name and value are sound text: for a document refused for its text
+    /// elsewhere (see <see cref="JsonTextCheck"/>), so that an upload without a year parameter still finds it.
+    /// </summary>
+    public static StatedValue? SoundYear(JsonElement root, string documentName)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return null;
+        foreach (var property in root.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                continue;
+            }
+            if (!string.Equals(name, ReturnColumn.Year, StringComparison.OrdinalIgnoreCase)) continue;
+            return property.Value.ValueKind == JsonValueKind.Number && TryReadScalar(property.Value, out var value)
+                ? new StatedValue(documentName, null, new FieldCell(name, value))
+                : null;
+        }
+        return null;
+    }
+
+    /// <summary>The name problems of the document's own properties are placed in: the file's name, else "json".</summary>
+    public static string DocumentName(string? fileName) => string.IsNullOrWhiteSpace(fileName) ? "json" : Path.GetFileName(fileName);
 
     private static RecordlessReturn Invalid(JsonDocument document, IDisposable content, Problem problem) =>
         new(ReturnFormat.Json, [problem], owned: new DisposableGroup(document, content));
@@ -125,7 +168,7 @@ internal sealed class JsonReturn : ParsedReturn
             row++;
             if (observation.ValueKind != JsonValueKind.Object)
             {
-                _problems.Add(ReadingProblems.FormatError("reading.format-error.json-observation", ObservationsSheet, row, null, null, ReadingProblems.Number(row)));
+                AddProblem(ReadingProblems.FormatError("reading.format-error.json-observation", ObservationsSheet, row, null, null, ReadingProblems.Number(row)));
                 continue;
             }
             yield return new ReturnRecord(ObservationsSheet, row, ReadFields(observation, row));
@@ -156,7 +199,7 @@ internal sealed class JsonReturn : ParsedReturn
             return;
         if (dimensions.Value.ValueKind != JsonValueKind.Object)
         {
-            _problems.Add(ReadingProblems.FormatError("reading.format-error.json-dimensions", ObservationsSheet, row, dimensions.Name, null, ReadingProblems.Number(row)));
+            AddProblem(ReadingProblems.FormatError("reading.format-error.json-dimensions", ObservationsSheet, row, dimensions.Name, null, ReadingProblems.Number(row)));
             return;
         }
         foreach (var dimension in dimensions.Value.EnumerateObject())
@@ -174,12 +217,12 @@ internal sealed class JsonReturn : ParsedReturn
     {
         if (fields.TryGetValue(column, out var earlier))
         {
-            _problems.Add(ReadingProblems.DuplicateLabel(ObservationsSheet, row, path, column, path, earlier.Column, earlier.Column[(earlier.Column.LastIndexOf('.') + 1)..]));
+            AddProblem(ReadingProblems.DuplicateLabel(ObservationsSheet, row, path, column, path, earlier.Column, earlier.Column[(earlier.Column.LastIndexOf('.') + 1)..]));
             return;
         }
         if (!TryReadScalar(element, out var value))
         {
-            _problems.Add(NotScalar(ObservationsSheet, row, path));
+            AddProblem(NotScalar(ObservationsSheet, row, path));
             return;
         }
         fields.Add(column, new FieldCell(path, value));
@@ -189,7 +232,7 @@ internal sealed class JsonReturn : ParsedReturn
     private void ReportUnknown(int row, string path)
     {
         if (_reportedUnknown.Add(path))
-            _problems.Add(ReadingProblems.ExtraLabel(ObservationsSheet, row, path, path));
+            AddProblem(ReadingProblems.ExtraLabel(ObservationsSheet, row, path, path));
     }
 
     private static Problem NotScalar(string sheet, int? row, string path) =>

@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using SpreadsheetCellValue = DocumentFormat.OpenXml.Spreadsheet.CellValue;
-using SpreadsheetText = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Observatory.Core.Reading.Tabular;
 
 namespace Observatory.Core.Reading.Xlsx;
 
 /// <summary>
-/// Reads a worksheet's rows with the SAX-style <see cref="OpenXmlReader"/>, one row at a time, so that memory does
-/// not grow with the number of rows.
+/// Reads a worksheet's rows with a plain <see cref="XmlReader"/>, one row at a time and each text in chunks, so that
+/// memory grows neither with the number of rows nor with the length of a cell, and a sheet past the
+/// <see cref="ReturnLimits"/> (a row past 1,048,576, a column past XFD, a cell over 32,767 characters) stops with a
+/// <see cref="ReturnLimitException"/> positioned where it went past, before anything large is allocated.
 /// </summary>
 internal static class WorksheetRowReader
 {
@@ -20,137 +19,181 @@ internal static class WorksheetRowReader
     /// without one follows the previous); each cell placed by its reference (a cell without one takes the next
     /// column). Blank cells are left out.
     /// </summary>
-    public static IEnumerable<SheetRow> Read(WorksheetPart part, IReadOnlyList<string> sharedStrings)
+    /// <param name="part">The worksheet.</param>
+    /// <param name="sharedStrings">The workbook's shared strings.</param>
+    /// <param name="sheet">The sheet's name, where limit problems are placed.</param>
+    /// <param name="limits">The limits.</param>
+    public static IEnumerable<SheetRow> Read(WorksheetPart part, IReadOnlyList<string> sharedStrings, string sheet, ReturnLimits limits)
     {
-        using var reader = OpenXmlReader.Create(part);
-        var rowNumber = 0;
-        var cells = new List<SheetCell>();
+        using var reader = XmlParts.Open(part, limits.MaxPartBytes);
+        if (!MoveToSheetData(reader) || reader.IsEmptyElement)
+            yield break;
+        var dataDepth = reader.Depth;
+        var cell = new CellBuilder(sharedStrings, limits.MaxCellChars);
+        long rowNumber = 0;
         var width = 0;
-        var cell = new CellBuilder(sharedStrings);
-        var column = -1;
-        var phoneticDepth = 0;
         while (reader.Read())
         {
-            var type = reader.ElementType;
-            if (type == typeof(Row))
-            {
-                if (reader.IsStartElement)
-                {
-                    rowNumber = ReadRowNumber(reader, rowNumber);
-                    // Rows of a sheet are mostly as wide as the one before: sized so, the list rarely grows.
-                    cells = new List<SheetCell>(width);
-                    column = -1;
-                }
-                else
-                {
-                    width = Math.Max(width, cells.Count);
-                    yield return new SheetRow(rowNumber, cells);
-                }
-            }
-            else if (type == typeof(Cell))
-            {
-                if (reader.IsStartElement)
-                {
-                    column = ReadCell(reader, column, cell);
-                }
-                else
-                {
-                    var value = cell.Build();
-                    if (!value.IsBlank)
-                        cells.Add(new SheetCell(column, value));
-                }
-            }
-            else if (type == typeof(SpreadsheetCellValue) && reader.IsStartElement)
-            {
-                cell.Value = reader.GetText();
-            }
-            else if (type == typeof(PhoneticRun))
-            {
-                phoneticDepth += reader.IsStartElement ? 1 : -1;
-            }
-            else if (type == typeof(SpreadsheetText) && reader.IsStartElement && phoneticDepth == 0)
-            {
-                // Only inline strings (<is>) hold <t> inside a worksheet's cells.
-                cell.AppendInline(reader.GetText());
-            }
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == dataDepth)
+                yield break;
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != dataDepth + 1 || reader.LocalName != "row")
+                continue;
+            rowNumber = ReadRowNumber(reader, rowNumber);
+            if (rowNumber > limits.MaxRows)
+                throw new ReturnLimitException(LimitProblems.RowBeyondLimit(sheet, rowNumber, limits.MaxRows));
+            // Rows of a sheet are mostly as wide as the one before: sized so, the list rarely grows.
+            var cells = new List<SheetCell>(width);
+            if (!reader.IsEmptyElement)
+                ReadCells(reader, (int)rowNumber, cells, cell, sheet, limits);
+            width = Math.Max(width, cells.Count);
+            yield return new SheetRow((int)rowNumber, cells);
         }
     }
 
-    // The attributes are read by index: a foreach over the collection would allocate an enumerator for every row and cell.
-    private static int ReadRowNumber(OpenXmlReader reader, int previous)
+    private static bool MoveToSheetData(XmlReader reader)
     {
-        var attributes = reader.Attributes;
-        for (var i = 0; i < attributes.Count; i++)
+        while (reader.Read())
         {
-            var attribute = attributes[i];
-            if (attribute.LocalName == "r" && int.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                return number;
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheetData" && reader.Depth == 1)
+                return true;
         }
-        return previous + 1;
+        return false;
     }
 
-    private static int ReadCell(OpenXmlReader reader, int previousColumn, CellBuilder cell)
+    /// <summary>Reads the cells of the row the reader stands on, up to its end tag.</summary>
+    private static void ReadCells(XmlReader reader, int rowNumber, List<SheetCell> cells, CellBuilder cell, string sheet, ReturnLimits limits)
+    {
+        var rowDepth = reader.Depth;
+        var column = -1;
+        var count = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == rowDepth)
+                return;
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != rowDepth + 1 || reader.LocalName != "c")
+                continue;
+            column = ReadCellStart(reader, column, cell, sheet, rowNumber, limits.MaxColumns);
+            // More cells than a row has columns can only be one cell written again and again.
+            if (++count > limits.MaxColumns)
+                throw new ReturnLimitException(LimitProblems.ColumnBeyondLimit(sheet, rowNumber, ColumnLetters.FromIndex(limits.MaxColumns), limits.MaxColumns));
+            if (!reader.IsEmptyElement)
+                ReadCellContent(reader, cell, sheet, rowNumber, column, limits.MaxCellChars);
+            var value = cell.Build();
+            if (!value.IsBlank)
+                cells.Add(new SheetCell(column, value));
+        }
+    }
+
+    private static void ReadCellContent(XmlReader reader, CellBuilder cell, string sheet, int rowNumber, int column, int maxChars)
+    {
+        var cellDepth = reader.Depth;
+        var phoneticDepth = -1;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                if (reader.Depth == cellDepth) return;
+                if (reader.Depth == phoneticDepth) phoneticDepth = -1;
+                continue;
+            }
+            if (reader.NodeType != XmlNodeType.Element) continue;
+            var fits = true;
+            switch (reader.LocalName)
+            {
+                case "v" when reader.Depth == cellDepth + 1:
+                    fits = cell.AppendValue(reader);
+                    break;
+                case "rPh" when phoneticDepth < 0 && !reader.IsEmptyElement:
+                    phoneticDepth = reader.Depth;
+                    break;
+                // Only inline strings (<is>) hold <t> inside a worksheet's cells.
+                case "t" when phoneticDepth < 0:
+                    fits = cell.AppendInline(reader);
+                    break;
+            }
+            if (!fits)
+                throw new ReturnLimitException(LimitProblems.CellTooLong(sheet, rowNumber, ColumnLetters.FromIndex(column), maxChars));
+        }
+    }
+
+    private static long ReadRowNumber(XmlReader reader, long previous)
+    {
+        var r = XmlParts.Attribute(reader, "r");
+        return r is not null && long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : previous + 1;
+    }
+
+    private static int ReadCellStart(XmlReader reader, int previousColumn, CellBuilder cell, string sheet, int rowNumber, int maxColumns)
     {
         var column = previousColumn + 1;
         cell.Start();
-        var attributes = reader.Attributes;
-        for (var i = 0; i < attributes.Count; i++)
+        if (reader.HasAttributes)
         {
-            var attribute = attributes[i];
-            if (attribute.LocalName == "r")
+            for (var i = 0; i < reader.AttributeCount; i++)
             {
-                var index = ColumnOfReference(attribute.Value);
-                if (index >= 0) column = index;
+                reader.MoveToAttribute(i);
+                if (reader.LocalName == "r")
+                {
+                    var reference = reader.Value;
+                    var letters = 0;
+                    while (letters < reference.Length && char.IsAsciiLetter(reference[letters])) letters++;
+                    var index = ColumnLetters.ToIndex(reference.AsSpan(0, letters));
+                    if (index >= maxColumns)
+                        throw new ReturnLimitException(LimitProblems.ColumnBeyondLimit(sheet, rowNumber, reference[..letters].ToUpperInvariant(), maxColumns));
+                    if (index >= 0) column = index;
+                }
+                else if (reader.LocalName == "t")
+                {
+                    cell.Type = reader.Value;
+                }
             }
-            else if (attribute.LocalName == "t")
-            {
-                cell.Type = attribute.Value;
-            }
+            reader.MoveToElement();
         }
+        if (column >= maxColumns)
+            throw new ReturnLimitException(LimitProblems.ColumnBeyondLimit(sheet, rowNumber, ColumnLetters.FromIndex(column), maxColumns));
         return column;
     }
 
-    private static int ColumnOfReference(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return -1;
-        var letters = 0;
-        while (letters < reference.Length && char.IsAsciiLetter(reference[letters])) letters++;
-        return ColumnLetters.ToIndex(reference.AsSpan(0, letters));
-    }
-
     /// <summary>Collects one cell's type, value and inline text, and turns them into a <see cref="CellValue"/>.</summary>
-    private sealed class CellBuilder(IReadOnlyList<string> sharedStrings)
+    private sealed class CellBuilder(IReadOnlyList<string> sharedStrings, int maxChars)
     {
+        private readonly StringBuilder _value = new();
         private readonly StringBuilder _inline = new();
+        private readonly char[] _buffer = new char[4096];
 
         public string? Type { get; set; }
-
-        public string? Value { get; set; }
 
         public void Start()
         {
             Type = null;
-            Value = null;
+            _value.Clear();
             _inline.Clear();
         }
 
-        public void AppendInline(string text) => _inline.Append(text);
+        public bool AppendValue(XmlReader reader) => XmlParts.AppendText(reader, _value, maxChars, _buffer);
 
-        public CellValue Build() => Type switch
+        public bool AppendInline(XmlReader reader) => XmlParts.AppendText(reader, _inline, maxChars, _buffer);
+
+        public CellValue Build()
         {
-            "s" => Text(SharedString(Value)),
-            "inlineStr" => Text(_inline.ToString()),
-            "b" => Text(Value?.Trim() switch { "1" => "TRUE", "0" => "FALSE", var other => other }),
-            // Formula strings (str), errors (#N/A) and ISO dates (d) are shown as written.
-            "str" or "e" or "d" => Text(Value),
-            _ => Numeric(Value),
-        };
+            var value = _value.Length == 0 ? null : _value.ToString();
+            return Type switch
+            {
+                "s" => Text(SharedString(value)),
+                "inlineStr" => Text(_inline.ToString()),
+                "b" => Text(value?.Trim() switch { "1" => "TRUE", "0" => "FALSE", var other => other }),
+                // Formula strings (str), errors (#N/A) and ISO dates (d) are shown as written.
+                "str" or "e" or "d" => Text(value),
+                _ => Numeric(value),
+            };
+        }
 
         private string? SharedString(string? index)
         {
             if (index is null) return null;
-            if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= sharedStrings.Count)
-                throw new InvalidDataException($"The shared string {index} does not exist.");
+            if (!int.TryParse(index, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var i) || i < 0 || i >= sharedStrings.Count)
+                throw new InvalidDataException($"The shared string {LimitProblems.Clip(index, 20)} does not exist.");
             return sharedStrings[i];
         }
 

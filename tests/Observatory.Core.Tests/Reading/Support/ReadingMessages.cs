@@ -13,12 +13,16 @@ internal static partial class ReadingMessages
     public static int ArgumentCount(string template) =>
         Placeholder().Matches(template).Select(m => int.Parse(m.Groups[1].Value) + 1).DefaultIfEmpty(0).Max();
 
-    private static Dictionary<string, IReadOnlyDictionary<string, string>> Load()
+    /// <summary>The readers' messages: their own, and those of the limits a file may go past.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> Load() =>
+        new[] { "reading", "limits" }.SelectMany(LoadFile).ToDictionary(entry => entry.Key, entry => entry.Value);
+
+    private static IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, string>>> LoadFile(string part)
     {
-        using var stream = typeof(ReturnReader).Assembly.GetManifestResourceStream("Observatory.ReferenceData.messages.reading.json")
-            ?? throw new InvalidOperationException("messages.reading.json is not embedded.");
-        return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)!
-            .ToDictionary(entry => entry.Key, entry => (IReadOnlyDictionary<string, string>)entry.Value);
+        using var stream = typeof(ReturnReader).Assembly.GetManifestResourceStream($"Observatory.ReferenceData.messages.{part}.json")
+            ?? throw new InvalidOperationException($"messages.{part}.json is not embedded.");
+        return [.. JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(stream)!
+            .Select(entry => KeyValuePair.Create(entry.Key, (IReadOnlyDictionary<string, string>)entry.Value))];
     }
 
     [GeneratedRegex(@"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")]
