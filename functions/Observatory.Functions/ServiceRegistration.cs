@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IRawFileStore, BlobRawFileStore>();
         services.AddSingleton<IReportStore, BlobReportStore>();
+        services.AddSingleton<IDisclosureReportStore, BlobDisclosureReportStore>();
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
