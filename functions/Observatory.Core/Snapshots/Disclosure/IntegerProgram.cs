@@ -10,8 +10,8 @@ namespace Observatory.Core.Snapshots.Disclosure;
 /// <remarks>
 /// <para>
 /// Every unknown node of the count's component (the unknowns linked to it through relations) is a whole variable
-/// from 1 to <see cref="NoUpperBound"/>; known nodes are constants. A count that reaches that bound has no upper
-/// bound the attacker could find.
+/// from 1 to <see cref="NoUpperBound"/>; known nodes are constants. A count that can reach half that bound (other
+/// unknowns sharing the same cap) has no upper bound the attacker could find.
 /// </para>
 /// <para>
 /// One worker, a fixed seed and a deterministic time limit make every answer reproducible. A solve that stops
@@ -41,7 +41,7 @@ internal static class IntegerProgram
         }
         var count = Math.Min(found.Count, needed);
         return new CountAudit(knowledge.Label(node), truth, count >= needed, count, lowest,
-            highest >= NoUpperBound ? null : highest, AuditMethod.IntegerProgram);
+            highest >= NoUpperBound / 2 ? null : highest, AuditMethod.IntegerProgram);
     }
 
     private enum Goal { Minimize, Maximize, Feasible }
