@@ -23,7 +23,10 @@ public static class ServiceRegistration
     /// <summary>Registers the observatory's services; storage comes from the connection named "Storage".</summary>
     public static IServiceCollection AddObservatory(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ObservatoryOptions>().Bind(configuration.GetSection(ObservatoryOptions.SectionName));
+        services.AddOptions<ObservatoryOptions>().Bind(configuration.GetSection(ObservatoryOptions.SectionName))
+            .Validate(o => o.SuppressionThreshold >= SnapshotRequest.MinimumSuppressionThreshold,
+                $"Observatory:SuppressionThreshold must be at least {SnapshotRequest.MinimumSuppressionThreshold}: below that a withheld count would be known to be 1.")
+            .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
 
