@@ -21,8 +21,8 @@ param location string = resourceGroup().location
 @description('NCRONTAB schedule (six fields, with seconds, UTC) of the annual snapshot; default 06:00 UTC on 1 March.')
 param snapshotSchedule string = '0 0 6 1 3 *'
 
-@description('Smallest published count of a protected cell: non-zero counts below it are suppressed. 1 would suppress nothing.')
-@minValue(2)
+@description('Smallest published count of a protected cell: non-zero counts below it are suppressed, and each keeps at least this minus one feasible values. Below 3 a withheld count would be known to be 1; the app refuses it at start.')
+@minValue(3)
 @maxValue(100)
 param suppressionThreshold int = 5
 

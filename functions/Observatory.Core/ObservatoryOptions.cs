@@ -41,7 +41,10 @@ public sealed class ObservatoryOptions
     /// <summary>The longest label a key may have, in characters (default 200).</summary>
     public int MaxKeyLabelLength { get; set; } = 200;
 
-    /// <summary>Protected counts from 1 to one less than this are suppressed in published outputs (default 5).</summary>
+    /// <summary>
+    /// Protected counts from 1 to one less than this are suppressed in published outputs, and each keeps at least this
+    /// minus one feasible values (default 5; below 3 is refused at start-up).
+    /// </summary>
     public int SuppressionThreshold { get; set; } = 5;
 
     /// <summary>The NCRONTAB schedule of the annual snapshot (default 06:00 UTC on 1 March).</summary>

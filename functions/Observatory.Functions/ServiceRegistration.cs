@@ -27,6 +27,8 @@ public static class ServiceRegistration
         services.AddOptions<ObservatoryOptions>().Bind(configuration.GetSection(ObservatoryOptions.SectionName))
             // An admin key that is set but unusable stops the host at start, rather than leaving staff locked out in silence.
             .Validate(options => AdminKeySetting.IsAcceptable(options.AdminKey), AdminKeySetting.Unusable)
+            .Validate(o => o.SuppressionThreshold >= SnapshotRequest.MinimumSuppressionThreshold,
+                $"Observatory:SuppressionThreshold must be at least {SnapshotRequest.MinimumSuppressionThreshold}: below that a withheld count would be known to be 1.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
@@ -49,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<IRawFileStore, BlobRawFileStore>();
         services.AddSingleton<IReportStore, BlobReportStore>();
+        services.AddSingleton<IDisclosureReportStore, BlobDisclosureReportStore>();
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();

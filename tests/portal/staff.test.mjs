@@ -98,6 +98,27 @@ test('staff compile and publish a snapshot of a year from the page', { timeout: 
   await page.close();
 });
 
+test('staff see which cells disclosure control withheld and the audit of every small count', async () => {
+  const page = await signedInAsStaff();
+  await page.fill('#disclosure-year', '2025');
+  await page.fill('#disclosure-state', 'HTI');
+  await page.click('#disclosure-show');
+  await page.waitForSelector('#disclosure-withheld');
+
+  const report = (await api('GET', 'admin/snapshots/2025/latest/disclosure?country=HTI', { key: adminKey })).body;
+  const withheld = report.tables.flatMap(t => t.withheld);
+  const audits = report.tables.flatMap(t => t.audits);
+  assert.ok(withheld.length > 0, "Haiti's small counts are withheld");
+  assert.equal(await page.$$eval('#disclosure-withheld tbody tr', rows => rows.length), withheld.length);
+  assert.equal(await page.$$eval('#disclosure-audits tbody tr', rows => rows.length), audits.length);
+  const reasons = await page.$$eval('#disclosure-withheld [data-reason]', badges => badges.map(b => b.dataset.reason));
+  assert.deepEqual(reasons, withheld.map(w => w.reason));
+  assert.ok(audits.every(a => a.protected && a.valuesFound >= report.threshold - 1), 'every small count keeps enough values');
+  // The report is never public: without the admin key the route refuses.
+  assert.equal((await api('GET', 'admin/snapshots/2025/latest/disclosure')).status, 401);
+  await page.close();
+});
+
 test('a focal point\'s key does not open the staff page', async () => {
   const haiti = await issueKey('HTI', 'portal test: Haiti');
   const page = await newPage(browser.context, pageErrors);

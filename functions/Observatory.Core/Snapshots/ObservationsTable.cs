@@ -74,7 +74,7 @@ internal sealed class ObservationsTable
                 {
                     Categories =
                     [
-                        Label(FlagCodes.Suppressed, "Withheld by disclosure control: a small count of child victims, or a cell from which one could be recovered"),
+                        Label(FlagCodes.Suppressed, "Withheld by disclosure control: a small count of child victims, or a further cell withheld so that no small count can be narrowed down beyond what the threshold rule states (see README.md, Disclosure control)"),
                         Label(FlagCodes.Estimated, "Estimated by the reporting state"),
                         Label(FlagCodes.Provisional, "Provisional: may still change"),
                     ],

@@ -1,5 +1,6 @@
 using Observatory.Core.Observations;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Snapshots.Disclosure;
 using Observatory.Core.Snapshots.Metadata;
 using Observatory.Core.Snapshots.Writers;
 
@@ -28,7 +29,7 @@ namespace Observatory.Core.Snapshots;
 public sealed class SnapshotCompiler
 {
     /// <summary>
-    /// The order in which <see cref="CompileAsync"/> expects the states' data: ascending ISO3 code (ordinal). A caller
+    /// The order in which <c>CompileAsync</c> expects the states' data: ascending ISO3 code (ordinal). A caller
     /// reads the current data of each state in this order and passes on those that have some.
     /// </summary>
     public static IReadOnlyList<MemberState> ReadingOrder(MemberStateRegistry states)
@@ -51,7 +52,17 @@ public sealed class SnapshotCompiler
     /// The data does not fit the request: a set for another year or an unknown state, states out of order or twice,
     /// an indicator the catalog lacks, or the same cell twice.
     /// </exception>
-    public async Task<SnapshotManifest> CompileAsync(SnapshotRequest request, IAsyncEnumerable<ObservationSet> stateData, ISnapshotOutput output, CancellationToken cancellationToken)
+    public Task<SnapshotManifest> CompileAsync(SnapshotRequest request, IAsyncEnumerable<ObservationSet> stateData, ISnapshotOutput output, CancellationToken cancellationToken) =>
+        CompileAsync(request, stateData, output, disclosureReport: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CompileAsync(SnapshotRequest, IAsyncEnumerable{ObservationSet}, ISnapshotOutput, CancellationToken)"/>,
+    /// and writes the staff's report of what disclosure control withheld and its audit to <paramref name="disclosureReport"/>
+    /// (JSON of a <see cref="DisclosureReport"/>; never published: it names true values of small counts).
+    /// </summary>
+    /// <exception cref="DisclosureControlException">A table's small counts cannot be protected; nothing may be published.</exception>
+    public async Task<SnapshotManifest> CompileAsync(
+        SnapshotRequest request, IAsyncEnumerable<ObservationSet> stateData, ISnapshotOutput output, Stream? disclosureReport, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(stateData);
@@ -63,7 +74,9 @@ public sealed class SnapshotCompiler
         var states = request.States.All.ToDictionary(s => s.Iso3, StringComparer.Ordinal);
         var written = new List<SnapshotFile>();
         var coverage = new Dictionary<string, CoverageEntry>(StringComparer.Ordinal);
-        long rows = 0, primary = 0, secondary = 0, derived = 0;
+        long rows = 0, withheld = 0;
+        await using var disclosure = disclosureReport is null ? null : new DisclosureReportWriter(disclosureReport, request.Year, request.Version,
+            request.SuppressionThreshold, request.History.Versions.Select(v => v.Version));
 
         var writers = new IObservationsWriter[]
         {
@@ -82,15 +95,15 @@ public sealed class SnapshotCompiler
             {
                 var state = CheckSet(set, request.Year, states, previous);
                 previous = state.Iso3;
-                var stateTable = StateTable.Build(set, state, index, request.SuppressionThreshold);
+                var stateTable = StateTable.Build(set, state, index, request.SuppressionThreshold, request.History);
                 foreach (var writer in writers)
                     await writer.WriteStateAsync(stateTable.Rows, cancellationToken);
                 coverage[state.Iso3] = new CoverageEntry(state, request.IsParticipating(state), set.SubmissionId,
                     PublishedFormat.ToSecond(set.AcceptedAt), stateTable.IndicatorsReported);
                 rows += stateTable.Rows.Count;
-                primary += stateTable.PrimarySuppressed;
-                secondary += stateTable.SecondarySuppressed;
-                derived += stateTable.DerivedSuppressed;
+                withheld += stateTable.Withheld;
+                if (disclosure is not null)
+                    await disclosure.WriteAsync(stateTable.Disclosure, cancellationToken);
             }
 
             foreach (var writer in writers)
@@ -105,7 +118,7 @@ public sealed class SnapshotCompiler
                 await writer.Output.DisposeAsync();
         }
 
-        var statistics = new SnapshotStatistics(coverage.Count, rows, primary, secondary, derived);
+        var statistics = new SnapshotStatistics(coverage.Count, rows, withheld);
 
         written.Add(await WriteCsvAsync(output, SnapshotFileNames.IndicatorsCsv,
             SideTables.IndicatorFields.Select(f => f.Name),
@@ -127,6 +140,8 @@ public sealed class SnapshotCompiler
 
         written.Add(await WriteBytesAsync(output, SnapshotFileNames.Checksums, SnapshotContentTypes.PlainText, ChecksumsWriter.Write(written), cancellationToken));
 
+        if (disclosure is not null)
+            await disclosure.CompleteAsync(cancellationToken);
         return new SnapshotManifest(request.Year, request.Version, request.CreatedAt, written, statistics);
     }
 

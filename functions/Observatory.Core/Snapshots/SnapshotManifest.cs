@@ -22,7 +22,9 @@ public sealed record SnapshotFile(string Name, long Size, string Sha256, string 
 /// <summary>Counts of what a snapshot publishes.</summary>
 /// <param name="States">States with accepted data for the year.</param>
 /// <param name="Rows">Rows of the observations table, derived rows included.</param>
-/// <param name="PrimarySuppressed">Cells withheld because they are small counts.</param>
-/// <param name="SecondarySuppressed">Cells withheld so that a small count cannot be recovered by subtraction.</param>
-/// <param name="DerivedSuppressed">Derived rates withheld because their numerator is.</param>
-public sealed record SnapshotStatistics(int States, long Rows, long PrimarySuppressed, long SecondarySuppressed, long DerivedSuppressed);
+/// <param name="Withheld">
+/// Rows published without their value (flag suppressed), as anyone can count them in the files. Why each was
+/// withheld (a small count or a cell that would give one away) is never published: how many small counts a version
+/// has, compared across versions, would reopen what is withheld.
+/// </param>
+public sealed record SnapshotStatistics(int States, long Rows, long Withheld);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Observatory.Core.Observations;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Snapshots.Disclosure;
 
 namespace Observatory.Core.Snapshots;
 
@@ -18,6 +19,7 @@ public sealed class SnapshotPublisher
     private static readonly TimeSpan CompileLease = TimeSpan.FromMinutes(30);
     private readonly IObservationStore _observations;
     private readonly ISnapshotStore _snapshots;
+    private readonly IDisclosureReportStore _disclosureReports;
     private readonly IExclusiveLease _leases;
     private readonly ReferenceDataSet _referenceData;
     private readonly ObservatoryOptions _options;
@@ -25,11 +27,12 @@ public sealed class SnapshotPublisher
     private readonly ILogger<SnapshotPublisher> _logger;
 
     /// <summary>Creates the publisher.</summary>
-    public SnapshotPublisher(IObservationStore observations, ISnapshotStore snapshots, IExclusiveLease leases, ReferenceDataSet referenceData,
-        ObservatoryOptions options, TimeProvider clock, ILogger<SnapshotPublisher> logger)
+    public SnapshotPublisher(IObservationStore observations, ISnapshotStore snapshots, IDisclosureReportStore disclosureReports, IExclusiveLease leases,
+        ReferenceDataSet referenceData, ObservatoryOptions options, TimeProvider clock, ILogger<SnapshotPublisher> logger)
     {
         _observations = observations;
         _snapshots = snapshots;
+        _disclosureReports = disclosureReports;
         _leases = leases;
         _referenceData = referenceData;
         _options = options;
@@ -40,7 +43,12 @@ public sealed class SnapshotPublisher
     /// <summary>The reporting year a scheduled compile at <paramref name="now"/> is for: the year before.</summary>
     public static int ScheduledYear(DateTimeOffset now) => now.UtcDateTime.Year - 1;
 
-    /// <summary>Compiles and publishes a new version of <paramref name="year"/>; null when a compile of that year is already running.</summary>
+    /// <summary>
+    /// Compiles and publishes a new version of <paramref name="year"/>; null when a compile of that year is already
+    /// running. Disclosure control audits the new version together with every earlier published version of the year;
+    /// its report for staff is stored before the version is listed.
+    /// </summary>
+    /// <exception cref="Disclosure.DisclosureControlException">The small counts of a table cannot be protected; nothing is listed.</exception>
     public async Task<SnapshotManifest?> PublishAsync(int year, CancellationToken cancellationToken)
     {
         await using var lease = await _leases.TryAcquireAsync($"snapshot-{year}", CompileLease, cancellationToken);
@@ -52,14 +60,18 @@ public sealed class SnapshotPublisher
 
         var createdAt = _clock.GetUtcNow();
         var version = await NewVersionAsync(year, createdAt, cancellationToken);
+        var history = await new PublishedHistoryReader(_snapshots, _observations, _referenceData.Catalog).ReadAsync(year, cancellationToken);
         var request = new SnapshotRequest(year, version, createdAt, _referenceData.Catalog, _referenceData.States)
         {
             SuppressionThreshold = _options.SuppressionThreshold,
+            History = history,
         };
-        var manifest = await new SnapshotCompiler().CompileAsync(request, ReadStatesAsync(year, cancellationToken), _snapshots.CreateOutput(year, version), cancellationToken);
+        SnapshotManifest manifest;
+        await using (var disclosure = await _disclosureReports.OpenWriteAsync(year, version, cancellationToken))
+            manifest = await new SnapshotCompiler().CompileAsync(request, ReadStatesAsync(year, cancellationToken), _snapshots.CreateOutput(year, version), disclosure, cancellationToken);
         await _snapshots.PublishAsync(manifest, cancellationToken);
         _logger.LogInformation("Snapshot {Year} {Version} published: {States} states, {Rows} rows, {Suppressed} cells suppressed",
-            year, version, manifest.Statistics.States, manifest.Statistics.Rows, manifest.Statistics.PrimarySuppressed + manifest.Statistics.SecondarySuppressed);
+            year, version, manifest.Statistics.States, manifest.Statistics.Rows, manifest.Statistics.Withheld);
         return manifest;
     }
 

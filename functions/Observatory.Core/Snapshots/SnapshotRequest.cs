@@ -13,8 +13,18 @@ namespace Observatory.Core.Snapshots;
 /// <param name="States">The member states: names and codes for the rows, and the list of states for coverage.</param>
 public sealed record SnapshotRequest(int Year, string Version, DateTimeOffset CreatedAt, IndicatorCatalog Catalog, MemberStateRegistry States)
 {
-    /// <summary>Protected counts from 1 to one less than this are suppressed (default 5, as <see cref="ObservatoryOptions.SuppressionThreshold"/>).</summary>
+    /// <summary>
+    /// Protected counts from 1 to one less than this are suppressed, and every such count must keep at least this
+    /// minus one feasible values (default 5, as <see cref="ObservatoryOptions.SuppressionThreshold"/>; at least
+    /// <see cref="MinimumSuppressionThreshold"/>).
+    /// </summary>
     public int SuppressionThreshold { get; init; } = 5;
+
+    /// <summary>The lowest threshold accepted: below 3 a withheld count would be known to be 1.</summary>
+    public const int MinimumSuppressionThreshold = 3;
+
+    /// <summary>What the earlier published versions of the year showed; the disclosure audit covers them all.</summary>
+    public Disclosure.PublishedHistory History { get; init; } = Disclosure.PublishedHistory.None;
 
     /// <summary>
     /// The ISO3 codes of the states expected to report for the year (the staff setting); null means every state that
@@ -42,8 +52,10 @@ public sealed record SnapshotRequest(int Year, string Version, DateTimeOffset Cr
             throw new ArgumentOutOfRangeException(nameof(Year), Year, "The reporting year must have four digits.");
         if (string.IsNullOrWhiteSpace(Version) || !Version.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             throw new ArgumentException("The version must be a non-empty stamp of letters, digits, '-', '_' or '.' (such as 20260301T060000Z).", nameof(Version));
-        if (SuppressionThreshold < 1)
-            throw new ArgumentOutOfRangeException(nameof(SuppressionThreshold), SuppressionThreshold, "The suppression threshold must be at least 1.");
+        if (SuppressionThreshold < MinimumSuppressionThreshold)
+            throw new ArgumentOutOfRangeException(nameof(SuppressionThreshold), SuppressionThreshold,
+                $"The suppression threshold must be at least {MinimumSuppressionThreshold}: below that a withheld count would be known to be 1.");
+        ArgumentNullException.ThrowIfNull(History);
         ArgumentNullException.ThrowIfNull(Catalog);
         ArgumentNullException.ThrowIfNull(States);
     }

@@ -11,13 +11,11 @@ namespace Observatory.Core.Snapshots;
 /// </summary>
 internal sealed class StateTable
 {
-    private StateTable(IReadOnlyList<PublishedRow> rows, IReadOnlyList<string> indicatorsReported, long primary, long secondary, long derived)
+    private StateTable(IReadOnlyList<PublishedRow> rows, IReadOnlyList<string> indicatorsReported, IReadOnlyList<DisclosureTableReport> disclosure)
     {
         Rows = rows;
         IndicatorsReported = indicatorsReported;
-        PrimarySuppressed = primary;
-        SecondarySuppressed = secondary;
-        DerivedSuppressed = derived;
+        Disclosure = disclosure;
     }
 
     public IReadOnlyList<PublishedRow> Rows { get; }
@@ -25,27 +23,34 @@ internal sealed class StateTable
     /// <summary>The submitted indicators with at least one observation, in catalog order.</summary>
     public IReadOnlyList<string> IndicatorsReported { get; }
 
-    public long PrimarySuppressed { get; }
+    /// <summary>How many rows are published without their value (flag suppressed), derived rates included.</summary>
+    public long Withheld => Rows.LongCount(r => r.Flag == FlagCodes.Suppressed);
 
-    public long SecondarySuppressed { get; }
+    /// <summary>For the staff's report: what disclosure control withheld in each protected indicator, and its audit.</summary>
+    public IReadOnlyList<DisclosureTableReport> Disclosure { get; }
 
-    public long DerivedSuppressed { get; }
-
-    public static StateTable Build(ObservationSet set, MemberState state, CatalogIndex index, int threshold)
+    /// <summary>The published rows of one state.</summary>
+    /// <param name="set">The state's current accepted data.</param>
+    /// <param name="state">The state.</param>
+    /// <param name="index">The catalog.</param>
+    /// <param name="threshold">The suppression threshold.</param>
+    /// <param name="history">What the earlier published versions of the year showed; none by default.</param>
+    public static StateTable Build(ObservationSet set, MemberState state, CatalogIndex index, int threshold, PublishedHistory? history = null)
     {
+        history ??= PublishedHistory.None;
         var byIndicator = GroupByIndicator(set, index);
         var acceptedAt = PublishedFormat.ToSecond(set.AcceptedAt);
         var stateText = new PublishedRowText(PublishedFormat.Year(set.Year), null, PublishedFormat.Timestamp(acceptedAt));
         var rows = new List<(int Position, string[] Codes, PublishedRow Row)>(set.Observations.Count + 1);
-        long primary = 0, secondary = 0, derived = 0;
         var outcomes = new Dictionary<string, SuppressionOutcome>(StringComparer.Ordinal);
+        var disclosure = new List<DisclosureTableReport>();
 
         foreach (var (position, indicator, cells) in byIndicator)
         {
-            var outcome = DisclosureControl.Apply(indicator, cells, index, threshold);
+            var outcome = DisclosureControl.Apply(indicator, cells, index, threshold, history.For(set.Country, indicator, index));
             outcomes[indicator.Code] = outcome;
-            primary += outcome.PrimaryCount;
-            secondary += outcome.SecondaryCount;
+            if (outcome.Withheld.Count > 0 || outcome.Audits.Count > 0)
+                disclosure.Add(Report(set.Country, indicator, outcome, index));
             foreach (var cell in cells)
             {
                 var codes = CellTable.CodesOf(cell, indicator.Dimensions);
@@ -70,8 +75,6 @@ internal sealed class StateTable
             if (rate.Compute(count, population) is not { } value)
                 continue;
             var suppressed = outcomes.TryGetValue(rate.Numerator, out var outcome) && outcome.IsSuppressed(numerator);
-            if (suppressed)
-                derived++;
             var codes = indicator.Dimensions.Select(_ => CodeList.Total).ToArray();
             rows.Add((position, codes, Row(state, set, acceptedAt, stateText, indicator, codes, index,
                 number: suppressed ? null : value,
@@ -93,7 +96,17 @@ internal sealed class StateTable
                     $"The accepted data of {set.Country} for {set.Year} has the cell {ObservationKey.Of(rows[i].Row.Indicator.Code, rows[i].Row.Indicator.Dimensions.Zip(rows[i].Codes, KeyValuePair.Create))} twice.");
         }
         var reported = byIndicator.Where(g => !g.Indicator.Derived && g.Cells.Count > 0).Select(g => g.Indicator.Code).ToList();
-        return new StateTable([.. rows.Select(r => r.Row)], reported, primary, secondary, derived);
+        return new StateTable([.. rows.Select(r => r.Row)], reported, disclosure);
+    }
+
+    private static DisclosureTableReport Report(string country, Indicator indicator, SuppressionOutcome outcome, CatalogIndex index)
+    {
+        var withheld = outcome.Withheld
+            .Select(p => (Codes: CellTable.CodesOf(p.Key, indicator.Dimensions), Cell: new WithheldCell(p.Key.Key, p.Value)))
+            .OrderBy(c => c.Codes, Comparer<string[]>.Create((a, b) => CellTable.CompareCodes(a, b, indicator.Dimensions, index)))
+            .Select(c => c.Cell)
+            .ToList();
+        return new DisclosureTableReport(country, indicator.Code, withheld, outcome.Audits);
     }
 
     private static List<(int Position, Indicator Indicator, List<Observation> Cells)> GroupByIndicator(ObservationSet set, CatalogIndex index)

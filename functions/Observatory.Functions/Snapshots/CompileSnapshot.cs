@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Snapshots;
+using Observatory.Core.Snapshots.Disclosure;
 using Observatory.Functions.Http;
 using Observatory.Functions.OpenData;
 
@@ -31,7 +32,16 @@ public sealed class CompileSnapshot
         if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can publish snapshots.");
         if (year < 1990 || year > DateTime.UtcNow.Year) return ApiResults.BadRequest($"{year} is not a reporting year.");
 
-        var manifest = await _publisher.PublishAsync(year, cancellationToken);
+        SnapshotManifest? manifest;
+        try
+        {
+            manifest = await _publisher.PublishAsync(year, cancellationToken);
+        }
+        catch (DisclosureControlException ex)
+        {
+            // Nothing was listed: a version that could give a child away is never published.
+            return ApiResults.Problem(StatusCodes.Status422UnprocessableEntity, "The snapshot cannot be protected", ex.Message);
+        }
         if (manifest is null)
             return ApiResults.Problem(StatusCodes.Status409Conflict, "Compile in progress", $"A snapshot of {year} is being compiled; try again when it is published.");
         var view = SnapshotView.From(manifest, latest: true);

@@ -1,3 +1,4 @@
+using Observatory.Core.Snapshots.Disclosure;
 using Observatory.Core.Domain;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Snapshots;
@@ -39,9 +40,15 @@ public class DerivedRateTests
     [Fact]
     public void The_rate_is_withheld_when_its_numerator_is_withheld_by_secondary_suppression()
     {
-        // F 2 | M 0 | _T 7: the total is withheld so F cannot be recovered; the rate would give the total back.
-        var rows = Build(new StateData("BRA").Count("CT_VICT_DET", "SEX=F", 2).Count("CT_VICT_DET", "SEX=M", 0).Count("CT_VICT_DET", "", 7)
-            .Count("POP_U18", "", 1_000_000));
+        // An earlier version published F 0, M 7, _T 7. Now F 3, M 7, _T 10: M's value is already public, so the
+        // total is withheld to protect F, and the rate would give the total back.
+        var earlier = new StateData("BRA").Count("CT_VICT_DET", "SEX=F", 0).Count("CT_VICT_DET", "SEX=M", 7).Count("CT_VICT_DET", "", 7);
+        var history = new PublishedHistory([new PublishedVersion("20260301T060000Z",
+            new Dictionary<string, PublishedState> { ["BRA"] = new("sub-1", earlier.Observations, new HashSet<string>()) })]);
+        var set = new StateData("BRA").Count("CT_VICT_DET", "SEX=F", 3).Count("CT_VICT_DET", "SEX=M", 7).Count("CT_VICT_DET", "", 10)
+            .Count("POP_U18", "", 1_000_000).ToSet();
+
+        var rows = StateTable.Build(set, TestReferenceData.States.All.Single(s => s.Iso3 == "BRA"), Index, 5, history).Rows;
 
         Assert.True(Assert.Single(rows, r => r.Indicator.Code == "CT_VICT_DET" && r.Dimensions[0] == CodeList.Total).IsSuppressed);
         var rate = Assert.Single(rows, r => r.Indicator.Code == "CT_VICT_DET_RATE");

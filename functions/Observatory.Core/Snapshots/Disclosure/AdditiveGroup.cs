@@ -2,13 +2,21 @@ using Observatory.Core.ReferenceData;
 
 namespace Observatory.Core.Snapshots.Disclosure;
 
-/// <summary>A total and its parts along one dimension, the other dimensions fixed: the total is the sum of the parts.</summary>
+/// <summary>
+/// A total and its parts along one dimension, the other dimensions fixed (SEX = _T and SEX = F, M, _U, with the
+/// same AGE): the cells that an additivity relation can link. Cells are rows of a <see cref="CellTable"/>.
+/// </summary>
 internal sealed class AdditiveGroup
 {
     private readonly List<int> _parts = [];
-    private int _total = -1;
 
-    /// <summary>Every group of <paramref name="table"/>: by dimension in the indicator's order, then in row order.</summary>
+    /// <summary>The row of the total (code _T along the group's dimension); -1 when the table has no such row.</summary>
+    public int Total { get; private set; } = -1;
+
+    /// <summary>The rows of the parts (every other code, _U included), in code-list order.</summary>
+    public IReadOnlyList<int> Parts => _parts;
+
+    /// <summary>Every group of <paramref name="table"/> with a total and at least one part: by dimension in the indicator's order, then in row order.</summary>
     public static IReadOnlyList<AdditiveGroup> All(CellTable table)
     {
         var groups = new List<AdditiveGroup>();
@@ -26,43 +34,13 @@ internal sealed class AdditiveGroup
                     byFixedCodes.Add(fixedCodes, group);
                     groups.Add(group);
                 }
-                // Rows are in code-list order, so the parts of a group are too; that order breaks ties.
                 if (table.Codes[i][d] == CodeList.Total)
-                    group._total = i;
+                    group.Total = i;
                 else
                     group._parts.Add(i);
             }
         }
-        return groups;
-    }
-
-    /// <summary>How many of the group's cells are withheld.</summary>
-    public int CountWithheld(bool[] withheld)
-    {
-        var count = _total >= 0 && withheld[_total] ? 1 : 0;
-        foreach (var part in _parts)
-        {
-            if (withheld[part])
-                count++;
-        }
-        return count;
-    }
-
-    /// <summary>
-    /// The cell to withhold next: the smallest non-zero part still published (the first in code-list order among
-    /// equals), else the total when it is published and non-zero; -1 when there is none.
-    /// </summary>
-    public int NextToWithhold(bool[] withheld, long[] values)
-    {
-        var smallest = -1;
-        foreach (var part in _parts)
-        {
-            if (!withheld[part] && values[part] > 0 && (smallest < 0 || values[part] < values[smallest]))
-                smallest = part;
-        }
-        if (smallest >= 0)
-            return smallest;
-        return _total >= 0 && !withheld[_total] && values[_total] > 0 ? _total : -1;
+        return [.. groups.Where(g => g.Total >= 0 && g._parts.Count > 0)];
     }
 
     /// <summary>The codes of every dimension but <paramref name="along"/>: what the cells of one group share.</summary>

@@ -60,12 +60,13 @@ internal static class DataPackageWriter
         // Not part of the standard (descriptors may add properties): the disclosure rules, for tools to read.
         json.WriteStartObject("disclosureControl");
         json.WriteNumber("threshold", request.SuppressionThreshold);
-        json.WriteString("primary", $"A protected count with 1 <= value < {request.SuppressionThreshold} is published without its value, flagged suppressed. Zero is published.");
-        json.WriteString("secondary", "While an additive group (a total and its parts along one dimension, the others fixed; _U is a part) has exactly one suppressed cell, its smallest remaining non-zero part (or its total where no part is left) is suppressed too; ties go to the part first in the code list.");
-        json.WriteString("derived", "A derived rate is suppressed whenever its numerator is.");
-        json.WriteNumber("primarySuppressed", statistics.PrimarySuppressed);
-        json.WriteNumber("secondarySuppressed", statistics.SecondarySuppressed);
-        json.WriteNumber("derivedSuppressed", statistics.DerivedSuppressed);
+        json.WriteString("primary", DisclosureRules.Primary(request.SuppressionThreshold));
+        json.WriteString("requirement", DisclosureRules.Requirement(request.SuppressionThreshold));
+        json.WriteString("secondary", DisclosureRules.Secondary);
+        json.WriteString("revisions", DisclosureRules.Revisions);
+        json.WriteString("derived", DisclosureRules.Derived);
+        json.WriteString("limits", DisclosureRules.Limits);
+        json.WriteNumber("withheldRows", statistics.Withheld);
         json.WriteEndObject();
 
         json.WriteStartArray("resources");

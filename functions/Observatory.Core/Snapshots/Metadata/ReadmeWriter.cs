@@ -37,14 +37,10 @@ internal static class ReadmeWriter
         Line();
         Line("## Disclosure control");
         Line();
-        Line("Children who are victims must not be identifiable from these files. Indicators marked `protected` in indicators.csv count child victims; their published values follow these rules. The stored data keeps the true values.");
+        foreach (var line in DisclosureRules.Describe(request.SuppressionThreshold))
+            Line(line);
         Line();
-        Line($"- **Small counts.** A protected count with 1 ≤ value < {threshold} is published without its value and flagged `suppressed`. Zero is published.");
-        Line("- **Secondary suppression.** An additive group is a total (`_T`) and its parts along one dimension, the other dimensions fixed (`_U` counts as a part). While a group has exactly one suppressed cell, that cell could be recovered by subtraction, so its smallest remaining non-zero part is suppressed too, or its total where no non-zero part is left. This is repeated across all groups until nothing changes. Among equally small parts the one first in the code list (for example F before M before _U) is chosen.");
-        Line("- **Derived rates** are suppressed whenever their numerator is.");
-        Line("- A suppressed cell is published without its note.");
-        Line();
-        Line($"In this version: {statistics.PrimarySuppressed.ToString(CultureInfo.InvariantCulture)} small counts suppressed, {statistics.SecondarySuppressed.ToString(CultureInfo.InvariantCulture)} further cells suppressed so that none can be recovered, {statistics.DerivedSuppressed.ToString(CultureInfo.InvariantCulture)} rates suppressed with their numerator.");
+        Line($"In this version {statistics.Withheld.ToString(CultureInfo.InvariantCulture)} rows are published without their value (flag `suppressed`).");
         Line();
         Line("## Files");
         Line();

@@ -33,7 +33,7 @@ async function onSignedIn(caller) {
   }
   page.catalog = await loadCatalog();
   showSignedIn(true);
-  for (const id of ['coverage-year', 'snapshot-year']) {
+  for (const id of ['coverage-year', 'snapshot-year', 'disclosure-year']) {
     const input = byId(id);
     if (!input.value) input.value = lastFullYear();
     input.max = new Date().getFullYear();
@@ -197,6 +197,62 @@ function renderPublished() {
     el('a', { href: 'index.html' }, t('staff.seeOpenData')));
 }
 
+// ---- disclosure control (staff only: the report names true values) ----
+
+async function loadDisclosure() {
+  replaceContent(byId('disclosure-error'));
+  const year = Number(byId('disclosure-year').value);
+  const version = byId('disclosure-version').value.trim() || 'latest';
+  const state = byId('disclosure-state').value.trim().toUpperCase();
+  try {
+    const query = state ? `?country=${encodeURIComponent(state)}` : '';
+    page.disclosure = await apiFetch(`admin/snapshots/${year}/${encodeURIComponent(version)}/disclosure${query}`, { key: sessionKey() });
+    renderDisclosure();
+  } catch (failure) {
+    page.disclosure = null;
+    replaceContent(byId('disclosure'));
+    replaceContent(byId('disclosure-error'), failure.message);
+  }
+}
+
+function renderDisclosure() {
+  const report = page.disclosure;
+  if (!report) return;
+  const withheld = report.tables.flatMap(table => table.withheld.map(cell => ({ ...cell, country: table.country, indicator: table.indicator })));
+  const audits = report.tables.flatMap(table => table.audits.map(audit => ({ ...audit, country: table.country, indicator: table.indicator })));
+  const summary = el('p', { class: 'hint' }, t('staff.disclosureSummary', {
+    version: report.version, threshold: report.threshold, needed: report.threshold - 1,
+    withheld: formatNumber(withheld.length), audited: formatNumber(audits.length),
+    earlier: report.earlierVersions.length === 0 ? t('staff.disclosureNoEarlier') : report.earlierVersions.join(', '),
+  }));
+  if (withheld.length === 0) {
+    replaceContent(byId('disclosure'), summary);
+    return;
+  }
+  replaceContent(byId('disclosure'), summary,
+    table({
+      t, id: 'disclosure-withheld', stack: true, caption: t('staff.disclosureWithheldCaption'),
+      columns: [
+        { key: 'data.state', cell: r => stateName(page.catalog, r.country) },
+        { key: 'staff.cell', cell: r => el('code', {}, r.cell) },
+        { key: 'staff.reason', cell: r => el('span', { class: 'badge', 'data-reason': r.reason }, t(`withheld.${r.reason}`)) },
+      ],
+      rows: withheld,
+    }),
+    table({
+      t, id: 'disclosure-audits', stack: true, caption: t('staff.disclosureAuditCaption', { needed: report.threshold - 1 }),
+      columns: [
+        { key: 'data.state', cell: r => stateName(page.catalog, r.country) },
+        { key: 'staff.cell', cell: r => el('code', {}, r.cell) },
+        { key: 'staff.trueValue', numeric: true, cell: r => formatNumber(r.value) },
+        { key: 'staff.feasibleValues', cell: r => t('staff.feasibleRange', { lowest: formatNumber(r.lowest), highest: r.highest == null ? '∞' : formatNumber(r.highest) }) },
+        { key: 'staff.auditMethod', cell: r => t(`auditMethod.${r.method}`) },
+        { key: 'staff.auditResult', cell: r => el('span', { class: `badge ${r.protected ? 'status-accepted' : 'status-rejected'}` }, t(r.protected ? 'staff.protected' : 'staff.notProtected')) },
+      ],
+      rows: audits,
+    }));
+}
+
 // ---- start ----
 
 async function main() {
@@ -206,6 +262,7 @@ async function main() {
   byId('coverage-year').addEventListener('keydown', event => { if (event.key === 'Enter') loadCoverage(); });
   byId('issue-form').addEventListener('submit', issue);
   byId('snapshot-compile').addEventListener('click', compile);
+  byId('disclosure-show').addEventListener('click', loadDisclosure);
   document.addEventListener('languagechange', () => {
     if (!page.catalog) return;
     const picker = byId('issue-state');
@@ -213,6 +270,7 @@ async function main() {
     replaceContent(picker, statesByName(page.catalog).map(s => el('option', { value: s.iso3 }, pick(s.names))));
     picker.value = chosen;
     renderCoverage();
+    renderDisclosure();
     renderKeys();
     renderIssued();
     renderPublished();

@@ -1,0 +1,107 @@
+using Google.OrTools.Sat;
+using SatDomain = Google.OrTools.Util.Domain;
+
+namespace Observatory.Core.Snapshots.Disclosure;
+
+/// <summary>
+/// The exact part of the audit: the attacker's system as an integer program, solved with CP-SAT (OR-Tools). Whole
+/// numbers only, so its answers are exact, not the bounds of a relaxation.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every unknown node of the count's component (the unknowns linked to it through relations) is a whole variable
+/// from 1 to <see cref="NoUpperBound"/>; known nodes are constants. A count that can reach half that bound (other
+/// unknowns sharing the same cap) has no upper bound the attacker could find.
+/// </para>
+/// <para>
+/// One worker, a fixed seed and a deterministic time limit make every answer reproducible. A solve that stops
+/// without an answer counts as "not shown feasible", so a hard case is settled by withholding more, never by luck.
+/// </para>
+/// </remarks>
+internal static class IntegerProgram
+{
+    /// <summary>A value no count of children reaches; reaching it means "without an upper bound".</summary>
+    public const long NoUpperBound = 1_000_000_000;
+
+    private const string Parameters = "num_workers:1,random_seed:7,max_deterministic_time:20";
+
+    /// <summary>Solves for the smallest and largest feasible values of <paramref name="node"/> and for up to <paramref name="needed"/> distinct ones.</summary>
+    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int needed)
+    {
+        var component = Component(knowledge, unknown, node);
+        var truth = knowledge.Value(node);
+        var lowest = Solve(knowledge, unknown, component, node, Goal.Minimize, []) ?? truth;
+        var highest = Solve(knowledge, unknown, component, node, Goal.Maximize, []) ?? truth;
+        var found = new SortedSet<long> { lowest, truth, highest };
+        while (found.Count < needed && highest - lowest + 1 > found.Count)
+        {
+            if (Solve(knowledge, unknown, component, node, Goal.Feasible, found) is not { } other)
+                break;
+            found.Add(other);
+        }
+        var count = Math.Min(found.Count, needed);
+        return new CountAudit(knowledge.Label(node), truth, count >= needed, count, lowest,
+            highest >= NoUpperBound / 2 ? null : highest, AuditMethod.IntegerProgram);
+    }
+
+    private enum Goal { Minimize, Maximize, Feasible }
+
+    private static long? Solve(AttackerKnowledge knowledge, bool[] unknown, HashSet<int> component, int node, Goal goal, ICollection<long> excluded)
+    {
+        var model = new CpModel();
+        var variables = new Dictionary<int, IntVar>();
+        foreach (var n in component.Order())
+            variables[n] = model.NewIntVar(1, NoUpperBound, $"n{n}");
+
+        foreach (var relation in RelationsOf(knowledge, component))
+        {
+            // parts − total, with every known node moved into the constant.
+            var terms = new List<LinearExpr>();
+            long constant = 0;
+            foreach (var part in relation.Parts)
+            {
+                if (variables.TryGetValue(part, out var v)) terms.Add(v);
+                else constant += knowledge.Value(part);
+            }
+            if (variables.TryGetValue(relation.Total, out var total)) terms.Add(-1 * total);
+            else constant -= knowledge.Value(relation.Total);
+            var expression = LinearExpr.Sum(terms);
+            if (relation.IsEquality) model.Add(expression == -constant);
+            else model.Add(expression <= -constant);
+        }
+
+        var target = variables[node];
+        if (excluded.Count > 0)
+            model.AddLinearExpressionInDomain(target, SatDomain.FromValues([.. excluded]).Complement());
+        if (goal == Goal.Minimize) model.Minimize(target);
+        if (goal == Goal.Maximize) model.Maximize(target);
+
+        var solver = new CpSolver { StringParameters = Parameters };
+        var status = solver.Solve(model);
+        return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? solver.Value(target) : null;
+    }
+
+    /// <summary>The unknown nodes linked to <paramref name="node"/> through relations (unknowns only carry the link).</summary>
+    public static HashSet<int> Component(AttackerKnowledge knowledge, bool[] unknown, int node)
+    {
+        var component = new HashSet<int> { node };
+        var pending = new Stack<int>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            foreach (var index in knowledge.RelationsOf(pending.Pop()))
+            {
+                foreach (var other in knowledge.Relations[index].Nodes)
+                {
+                    if (unknown[other] && component.Add(other))
+                        pending.Push(other);
+                }
+            }
+        }
+        return component;
+    }
+
+    /// <summary>Every relation with at least one node of <paramref name="component"/>, each once, in index order.</summary>
+    public static IEnumerable<Relation> RelationsOf(AttackerKnowledge knowledge, HashSet<int> component) =>
+        component.SelectMany(knowledge.RelationsOf).Distinct().Order().Select(i => knowledge.Relations[i]);
+}

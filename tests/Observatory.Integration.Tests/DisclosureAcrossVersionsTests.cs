@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Observatory.Functions.Admin;
+using Observatory.Functions.OpenData;
+using Observatory.Functions.Snapshots;
+using Observatory.Integration.Tests.Infrastructure;
+
+namespace Observatory.Integration.Tests;
+
+/// <summary>
+/// Disclosure control over the versions of a year, through the function classes on Azurite: a correction cannot be
+/// combined with the version it corrects, and only staff see what was withheld and why.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
+{
+    // A year of its own, so that no other test's data enters these snapshots.
+    private const int Year = 2019;
+    private static readonly object?[] Header = ["Indicator", "Sex", "Value"];
+
+    [Fact]
+    public async Task A_cell_withheld_in_one_version_stays_withheld_in_the_next_and_the_staff_report_says_why()
+    {
+        var (_, key) = await pipeline.IssueKeyAsync("PER");
+
+        // Version 1: F 3, M 10, _T 13. F is small; M is withheld with it.
+        await AcceptAsync(key, [Header, ["CT_VICT_CSE", "F", 3], ["CT_VICT_CSE", "M", 10], ["CT_VICT_CSE", null, 13]]);
+        var first = await CompileAsync();
+        Assert.Equal(201, first.Status);
+        var firstRows = await PeruRowsAsync(first.Json);
+        Assert.Equal(("", "suppressed"), firstRows["M"]);
+        Assert.Equal(("13", ""), firstRows["_T"]);
+
+        // A correction adds _U 2 and _T 15. Publishing M = 10 would give F = 13 − 10 from version 1.
+        await AcceptAsync(key, [Header, ["CT_VICT_CSE", "F", 3], ["CT_VICT_CSE", "M", 10], ["CT_VICT_CSE", "_U", 2], ["CT_VICT_CSE", null, 15]]);
+        var second = await CompileAsync();
+        Assert.Equal(201, second.Status);
+        var secondVersion = second.Json.GetProperty("version").GetString()!;
+        var secondRows = await PeruRowsAsync(second.Json);
+        Assert.Equal(("", "suppressed"), secondRows["F"]);
+        Assert.Equal(("", "suppressed"), secondRows["M"]);
+        Assert.Equal(("", "suppressed"), secondRows["_U"]);
+
+        // Staff see each withheld cell with its reason and the audit of every small count, of both versions.
+        var report = await ReportAsync(secondVersion, pipeline.AdminKey, "country=PER");
+        Assert.Equal(200, report.Status);
+        Assert.Equal(5, report.Json.GetProperty("threshold").GetInt32());
+        Assert.Contains(first.Json.GetProperty("version").GetString(), report.Json.GetProperty("earlierVersions").EnumerateArray().Select(v => v.GetString()));
+        var table = Assert.Single(report.Json.GetProperty("tables").EnumerateArray());
+        Assert.Equal("CT_VICT_CSE", table.GetProperty("indicator").GetString());
+        var reasons = table.GetProperty("withheld").EnumerateArray().ToDictionary(w => w.GetProperty("cell").GetString()!, w => w.GetProperty("reason").GetString());
+        Assert.Equal("primary", reasons["CT_VICT_CSE|SEX=F|AGE=_T"]);
+        Assert.Equal("primary", reasons["CT_VICT_CSE|SEX=_U|AGE=_T"]);
+        Assert.Equal("carried", reasons["CT_VICT_CSE|SEX=M|AGE=_T"]);
+        var audits = table.GetProperty("audits").EnumerateArray().ToList();
+        Assert.Equal(2, audits.Count);
+        Assert.All(audits, a => Assert.True(a.GetProperty("protected").GetBoolean() && a.GetProperty("valuesFound").GetInt32() >= 4, a.ToString()));
+    }
+
+    [Fact]
+    public async Task Only_staff_can_read_what_disclosure_control_withheld()
+    {
+        var published = await CompileAsync();
+        Assert.Equal(201, published.Status);
+        var version = published.Json.GetProperty("version").GetString()!;
+        var (_, key) = await pipeline.IssueKeyAsync("PER");
+
+        Assert.Equal(401, (await ReportAsync(version, key: null)).Status);
+        Assert.Equal(403, (await ReportAsync(version, key)).Status);
+        Assert.Equal(200, (await ReportAsync("latest", pipeline.AdminKey)).Status);
+        Assert.Equal(404, (await ReportAsync("20000101T000000Z", pipeline.AdminKey)).Status);
+        // The report is not one of the published files.
+        Assert.DoesNotContain(published.Json.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString()!.Contains("disclosure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task AcceptAsync(string key, object?[][] rows)
+    {
+        var upload = await pipeline.UploadAsync(key, $"country=PER&year={Year}", ReturnFiles.Csv(rows), "text/csv");
+        Assert.Equal(202, upload.Status);
+        await pipeline.ProcessAllAsync();
+        var status = await pipeline.GetSubmissionAsync(key, upload.Json.GetProperty("id").GetString()!);
+        Assert.Equal("accepted", status.Json.GetProperty("status").GetString());
+    }
+
+    private Task<ApiResponse> CompileAsync() =>
+        pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{Year}", key: pipeline.AdminKey),
+            r => pipeline.Function<CompileSnapshot>().Run(r, Year, CancellationToken.None));
+
+    private Task<ApiResponse> ReportAsync(string version, string? key, string? query = null) =>
+        pipeline.InvokeAsync(pipeline.Request("GET", $"/api/admin/snapshots/{Year}/{version}/disclosure", query, key),
+            r => pipeline.Function<GetDisclosureReport>().Run(r, Year, version, CancellationToken.None));
+
+    /// <summary>Peru's CT_VICT_CSE rows of a published version: SEX → (value, flag).</summary>
+    private async Task<Dictionary<string, (string Value, string Flag)>> PeruRowsAsync(JsonElement manifest)
+    {
+        var version = manifest.GetProperty("version").GetString()!;
+        var csv = await pipeline.InvokeAsync(pipeline.Request("GET", $"/api/opendata/{Year}/{version}/observations.csv"),
+            r => pipeline.Function<GetOpenDataFile>().Run(r, Year, version, "observations.csv", CancellationToken.None));
+        return CsvText.Read(csv.Body).Where(r => r["country"] == "PER" && r["indicator"] == "CT_VICT_CSE")
+            .ToDictionary(r => r["SEX"], r => (r["value"], r["flag"]));
+    }
+}
