@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<SubmissionAccess>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<VersionPromoter>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();
         services.AddSingleton<DirectUploads>();
