@@ -24,6 +24,12 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// <summary>The admin key configured for this run.</summary>
     public string AdminKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// When set before <see cref="InitializeAsync"/>, storage clients carry its policies, and the SDK retries once,
+    /// quickly, so that an injected outage surfaces at once instead of after the SDK's back-off.
+    /// </summary>
+    public StorageFaultInjector? Faults { get; init; }
+
     /// <summary>The services, as the Function App registers them.</summary>
     public IServiceProvider Services { get; private set; } = null!;
 
@@ -52,6 +58,7 @@ public sealed class PipelineHarness : IAsyncLifetime
         services.AddLogging();
         services.AddMvcCore();
         services.AddObservatory(configuration);
+        if (Faults is { } faults) AddFaultyClients(services, faults);
         Services = services.BuildServiceProvider();
         await Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
         var queues = Services.GetRequiredService<QueueServiceClient>();
@@ -59,6 +66,22 @@ public sealed class PipelineHarness : IAsyncLifetime
         PoisonQueue = queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
         await SubmissionsQueue.ClearMessagesAsync();
         await PoisonQueue.ClearMessagesAsync();
+    }
+
+    private static void AddFaultyClients(IServiceCollection services, StorageFaultInjector faults)
+    {
+        static T Quick<T>(T options) where T : Azure.Core.ClientOptions
+        {
+            options.Retry.MaxRetries = 1;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            return options;
+        }
+        // The last registration of a service is the one resolved.
+        var connection = StorageConnection.FromConnectionString(TestStorage.ConnectionString);
+        services.AddSingleton(_ => connection.CreateTableServiceClient(Quick(StorageClientOptions.Tables(faults.PolicyFor(StorageService.Table)))));
+        services.AddSingleton(_ => connection.CreateBlobServiceClient(Quick(StorageClientOptions.Blobs(faults.PolicyFor(StorageService.Blob)))));
+        services.AddSingleton(_ => connection.CreateQueueServiceClient(Quick(StorageClientOptions.Queues(faults.PolicyFor(StorageService.Queue)))));
     }
 
     /// <inheritdoc />
