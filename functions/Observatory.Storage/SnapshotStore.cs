@@ -79,6 +79,13 @@ public sealed class SnapshotStore : ISnapshotStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> HasFilesAsync(int year, string version, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{year}/{version}/", cancellationToken)) return true;
+        return false;
+    }
+
+    /// <inheritdoc />
     public async Task<SnapshotFileContent?> OpenFileAsync(int year, string version, string fileName, CancellationToken cancellationToken)
     {
         var blob = _container.GetBlobClient($"{year}/{version}/{fileName}");

@@ -30,6 +30,9 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// </summary>
     public StorageFaultInjector? Faults { get; init; }
 
+    /// <summary>With <see cref="Faults"/>: the clock the services read, which a test can move forward.</summary>
+    public ShiftableClock Clock { get; } = new();
+
     /// <summary>The services, as the Function App registers them.</summary>
     public IServiceProvider Services { get; private set; } = null!;
 
@@ -58,7 +61,11 @@ public sealed class PipelineHarness : IAsyncLifetime
         services.AddLogging();
         services.AddMvcCore();
         services.AddObservatory(configuration);
-        if (Faults is { } faults) AddFaultyClients(services, faults);
+        if (Faults is { } faults)
+        {
+            AddFaultyClients(services, faults);
+            services.AddSingleton<TimeProvider>(Clock);
+        }
         Services = services.BuildServiceProvider();
         await Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
         var queues = Services.GetRequiredService<QueueServiceClient>();
