@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Observatory.Core;
+using Observatory.Core.Audit;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Observations;
@@ -49,9 +50,11 @@ public static class ServiceRegistration
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
         services.AddSingleton<IStateYearLocks, TableStateYearLocks>();
         services.AddSingleton<IDirectUploadStore, DirectUploadStore>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<SubmissionAccess>();
         services.AddSingleton<SubmissionIntake>();

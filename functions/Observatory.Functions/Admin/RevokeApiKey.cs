@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,12 +11,14 @@ namespace Observatory.Functions.Admin;
 public sealed class RevokeApiKey
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly ApiKeyService _keys;
 
     /// <summary>Creates the function.</summary>
-    public RevokeApiKey(CallerAuthentication authentication, ApiKeyService keys)
+    public RevokeApiKey(CallerAuthentication authentication, AuditTrail audit, ApiKeyService keys)
     {
         _authentication = authentication;
+        _audit = audit;
         _keys = keys;
     }
 
@@ -28,8 +31,8 @@ public sealed class RevokeApiKey
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
         if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can revoke keys.");
-        return await _keys.RevokeAsync(keyId, cancellationToken)
-            ? new NoContentResult()
-            : ApiResults.NotFound($"There is no key '{keyId}'.");
+        if (!await _keys.RevokeAsync(keyId, cancellationToken)) return ApiResults.NotFound($"There is no key '{keyId}'.");
+        await _audit.RecordAsync(caller, AuditActions.KeyRevoked, null, null, keyId, null, cancellationToken);
+        return new NoContentResult();
     }
 }

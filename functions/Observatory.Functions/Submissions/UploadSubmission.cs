@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,13 +12,15 @@ namespace Observatory.Functions.Submissions;
 public sealed class UploadSubmission
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly SubmissionIntake _intake;
     private readonly ObservatoryOptions _options;
 
     /// <summary>Creates the function.</summary>
-    public UploadSubmission(CallerAuthentication authentication, SubmissionIntake intake, ObservatoryOptions options)
+    public UploadSubmission(CallerAuthentication authentication, AuditTrail audit, SubmissionIntake intake, ObservatoryOptions options)
     {
         _authentication = authentication;
+        _audit = audit;
         _intake = intake;
         _options = options;
     }
@@ -38,6 +41,8 @@ public sealed class UploadSubmission
             new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
             cancellationToken);
 
+        if (result is { Submission: { } received, Created: true })
+            await _audit.RecordAsync(caller, AuditActions.SubmissionUploaded, received.Country, received.Year, received.Id, received.Mode.ToString().ToLowerInvariant(), cancellationToken);
         return result switch
         {
             { Submission: { } created, Created: true } => Accepted(request, created),
