@@ -33,7 +33,7 @@ ROLE = {
 ROLE_NAME = {guid: name for name, guid in ROLE.items()}
 
 EXPECTED_QUEUES = {"submissions", "upload-events"}
-EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks"}
+EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks", "audit"}
 EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots", "upload-events-deadletter"}
 # Direct uploads: Event Grid announces each blob created in UPLOADS_CONTAINER on UPLOAD_EVENTS_QUEUE
 # and writes what it cannot deliver to UPLOAD_DEAD_LETTERS, all in the data account.

@@ -32,7 +32,9 @@ public sealed class RevokeApiKey
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
         if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can revoke keys.");
         if (!await _keys.RevokeAsync(keyId, cancellationToken)) return ApiResults.NotFound($"There is no key '{keyId}'.");
-        await _audit.RecordAsync(caller, AuditActions.KeyRevoked, null, null, keyId, null, cancellationToken);
+        // The state the key was for, so that the log filtered by state shows its revocation (keys are few; staff revoke rarely).
+        var record = (await _keys.ListAsync(null, cancellationToken)).FirstOrDefault(k => k.KeyId == keyId);
+        await _audit.RecordAsync(caller, AuditActions.KeyRevoked, record?.Country, null, keyId, record?.Label, cancellationToken);
         return new NoContentResult();
     }
 }
