@@ -35,7 +35,7 @@ param maxUploadBytes int = 26214400
 param queueNames string[] = ['submissions', 'upload-events']
 
 @description('Tables the pipeline uses.')
-param tableNames string[] = ['submissions', 'observations', 'apikeys', 'snapshots', 'locks']
+param tableNames string[] = ['submissions', 'observations', 'apikeys', 'snapshots', 'locks', 'audit']
 
 @description('Redundancy of the data storage account.')
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])

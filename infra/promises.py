@@ -40,7 +40,7 @@ STORAGE_READERS = (ROLE["storageBlobDataReader"], ROLE["storageQueueDataReader"]
 ROLE_NAME = {guid: name for name, guid in ROLE.items()}
 
 EXPECTED_QUEUES = {"submissions", "upload-events"}
-EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks"}
+EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks", "audit"}
 EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots", "backups", "upload-events-deadletter"}
 # Containers whose blob reads and writes must be logged: child-victim data, direct uploads, backups.
 AUDITED_CONTAINERS = ("raw", "uploads", "backups")

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Observatory.Core;
 using Observatory.Core.Backups;
+using Observatory.Core.Audit;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Observations;
@@ -59,14 +60,17 @@ public static class ServiceRegistration
         services.AddSingleton<IDirectUploadStore, DirectUploadStore>();
         services.AddSingleton<ITableContents, TableContents>();
         services.AddSingleton<IBackupArchive, BlobBackupArchive>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<SubmissionAccess>();
         services.AddSingleton<SubmissionRequeue>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<StaleSubmissionSweep>();
+        services.AddSingleton<VersionPromoter>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<SubmissionAdministration>();
         services.AddSingleton<DirectUploads>();

@@ -35,10 +35,18 @@ public sealed class SnapshotStore : ISnapshotStore
     public async Task PublishAsync(SnapshotManifest manifest, CancellationToken cancellationToken)
     {
         var partition = manifest.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await _table.AddEntityAsync(new TableEntity(partition, manifest.Version)
+        try
         {
-            ["Manifest"] = JsonSerializer.Serialize(manifest, JsonSerializerOptions.Web),
-        }, cancellationToken);
+            await _table.AddEntityAsync(new TableEntity(partition, manifest.Version)
+            {
+                ["Manifest"] = JsonSerializer.Serialize(manifest, JsonSerializerOptions.Web),
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The row exists: this compile wrote it and the answer was lost (the SDK retried). A version's name belongs
+            // to one compile only (the year's lease, and names whose files exist are skipped), so it is this manifest.
+        }
 
         await ConcurrencyRetry.Pipeline.ExecuteAsync(async token =>
         {
@@ -76,6 +84,13 @@ public sealed class SnapshotStore : ISnapshotStore
         if (wanted is null || !SnapshotVersion.IsValid(wanted)) return null;
         var entity = await _table.GetEntityIfExistsAsync<TableEntity>(partition, wanted, cancellationToken: cancellationToken);
         return entity.HasValue ? new PublishedSnapshot(ToManifest(entity.Value!), wanted == latestVersion) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> HasFilesAsync(int year, string version, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{year}/{version}/", cancellationToken)) return true;
+        return false;
     }
 
     /// <inheritdoc />

@@ -50,4 +50,7 @@ public static class StorageNames
 
     /// <summary>Leases that one instance holds at a time (a year's compile).</summary>
     public const string LocksTable = "locks";
+
+    /// <summary>The table of the audit log (append-only).</summary>
+    public const string AuditTable = "audit";
 }

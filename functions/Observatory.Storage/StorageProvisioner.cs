@@ -23,7 +23,7 @@ public sealed class StorageProvisioner
     }
 
     /// <summary>The tables the pipeline uses.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable, StorageNames.SnapshotsTable, StorageNames.LocksTable];
+    public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable, StorageNames.SnapshotsTable, StorageNames.LocksTable, StorageNames.AuditTable];
 
     /// <summary>The blob containers the pipeline uses; all private.</summary>
     public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer, StorageNames.UploadsContainer, StorageNames.SnapshotsContainer, StorageNames.BackupsContainer];

@@ -24,7 +24,9 @@ public sealed class TableExclusiveLease : IExclusiveLease
     /// <inheritdoc />
     public async Task<IAsyncDisposable?> TryAcquireAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(Partition, name) { ["ExpiresAt"] = _clock.GetUtcNow() + duration };
+        // The holder's token tells a row this call created (whose answer was lost and retried) from another holder's.
+        var holder = Guid.NewGuid().ToString("N");
+        var row = new TableEntity(Partition, name) { ["ExpiresAt"] = _clock.GetUtcNow() + duration, ["Holder"] = holder };
         try
         {
             var created = await _table.AddEntityAsync(row, cancellationToken);
@@ -33,6 +35,7 @@ public sealed class TableExclusiveLease : IExclusiveLease
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken);
+            if (existing.HasValue && existing.Value!.GetString("Holder") == holder) return new Held(_table, name, existing.Value.ETag);
             if (existing.HasValue && existing.Value!.GetDateTimeOffset("ExpiresAt") > _clock.GetUtcNow()) return null;
             try
             {

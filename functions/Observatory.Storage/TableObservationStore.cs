@@ -10,11 +10,14 @@ namespace Observatory.Storage;
 /// Observations in Table Storage. All versions of a state and year share one partition ("MEX-2025"): a version's
 /// rows have the row key "{submissionId}~{observation key}" and are written in entity-group transactions of up to
 /// 100; the row "~current" names the current version. Switching that one row is what replaces a state-year's data,
-/// so a reader who reads the pointer and then that version's rows never sees a mix of two submissions.
+/// so a reader who reads the pointer and then that version's rows never sees a mix of two submissions. The pointer
+/// moves only with an ETag check (see <see cref="Observatory.Core.Observations.VersionPromoter"/>).
 /// </summary>
 public sealed class TableObservationStore : IObservationStore
 {
     private const string CurrentRowKey = "~current";
+    // Marks the rows of an amendment's version that the amendment set itself.
+    private const string AmendedProperty = "Amended";
     private const int MaxBatchActions = 100;
     // Entity-group transactions take at most 4 MiB; notes can be long, so batches close early when large.
     private const int MaxBatchChars = 1_500_000;
@@ -24,7 +27,8 @@ public sealed class TableObservationStore : IObservationStore
     public TableObservationStore(TableServiceClient service) => _table = service.GetTableClient(StorageNames.ObservationsTable);
 
     /// <inheritdoc />
-    public async Task WriteVersionAsync(string country, int year, string submissionId, IReadOnlyList<Observation> observations, CancellationToken cancellationToken)
+    public async Task WriteVersionAsync(string country, int year, string submissionId, IReadOnlyList<Observation> observations,
+        IReadOnlySet<string>? amendedKeys, CancellationToken cancellationToken)
     {
         var partition = RowKeys.StateYear(country, year);
         var batch = new List<TableTransactionAction>(MaxBatchActions);
@@ -32,6 +36,7 @@ public sealed class TableObservationStore : IObservationStore
         foreach (var observation in observations)
         {
             var entity = ToEntity(partition, submissionId, observation);
+            if (amendedKeys?.Contains(observation.Key) == true) entity[AmendedProperty] = true;
             var chars = entity.RowKey.Length + (observation.Note?.Length ?? 0) + 200;
             if (batch.Count == MaxBatchActions || (batch.Count > 0 && batchChars + chars > MaxBatchChars))
             {
@@ -47,33 +52,54 @@ public sealed class TableObservationStore : IObservationStore
     }
 
     /// <inheritdoc />
-    public async Task<Promotion> PromoteAsync(string country, int year, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task DeleteVersionAsync(string country, int year, string submissionId, CancellationToken cancellationToken)
     {
         var partition = RowKeys.StateYear(country, year);
-        return await ConcurrencyRetry.Pipeline.ExecuteAsync(async token =>
+        var batch = new List<TableTransactionAction>(MaxBatchActions);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(partition, $"{submissionId}~"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            var pointer = await _table.GetEntityIfExistsAsync<TableEntity>(partition, CurrentRowKey, cancellationToken: token);
-            var next = new TableEntity(partition, CurrentRowKey)
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, entity.RowKey), ETag.All));
+            if (batch.Count == MaxBatchActions)
             {
-                ["SubmissionId"] = submissionId,
-                ["ReceivedAt"] = receivedAt,
-                ["AcceptedAt"] = DateTimeOffset.UtcNow,
-            };
-            if (!pointer.HasValue)
-            {
-                await _table.AddEntityAsync(next, token);
-                return new Promotion(true, null);
+                await _table.SubmitTransactionAsync(batch, cancellationToken);
+                batch.Clear();
             }
-            var current = pointer.Value!;
-            var currentId = current.GetString("SubmissionId");
-            // A repeated promotion (a redelivered message) finds itself current and reports what it replaced then.
-            if (currentId == submissionId) return new Promotion(true, current.GetString("Replaced"));
-            // Submissions may finish out of order; the one received last is the state's latest word.
-            if (IsLater(current.GetDateTimeOffset("ReceivedAt") ?? default, currentId, receivedAt, submissionId)) return new Promotion(false, null);
-            next["Replaced"] = currentId;
-            await _table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, token);
-            return new Promotion(true, currentId);
-        }, cancellationToken);
+        }
+        if (batch.Count > 0) await _table.SubmitTransactionAsync(batch, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<CurrentPointer?> ReadPointerAsync(string country, int year, CancellationToken cancellationToken)
+    {
+        var pointer = await _table.GetEntityIfExistsAsync<TableEntity>(RowKeys.StateYear(country, year), CurrentRowKey, cancellationToken: cancellationToken);
+        return pointer.HasValue ? PointerRow.Read(pointer.Value!) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TrySwitchPointerAsync(string country, int year, CurrentPointer? expected, CurrentPointer next, CancellationToken cancellationToken)
+    {
+        var entity = PointerRow.Write(RowKeys.StateYear(country, year), CurrentRowKey, next);
+        try
+        {
+            if (expected?.ETag is not { } etag) await _table.AddEntityAsync(entity, cancellationToken);
+            else await _table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // 409: another writer created the pointer first; 412: another writer switched it since it was read.
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Observation>> ReadAmendedCellsAsync(string country, int year, string submissionId, CancellationToken cancellationToken)
+    {
+        var filter = $"{RowKeys.PrefixFilter(RowKeys.StateYear(country, year), $"{submissionId}~")} and {AmendedProperty} eq true";
+        var cells = new List<Observation>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            cells.Add(ToObservation(country, year, entity));
+        return cells;
     }
 
     /// <inheritdoc />
@@ -107,9 +133,6 @@ public sealed class TableObservationStore : IObservationStore
         }
         return observations;
     }
-
-    private static bool IsLater(DateTimeOffset currentReceivedAt, string currentId, DateTimeOffset receivedAt, string submissionId) =>
-        currentReceivedAt > receivedAt || (currentReceivedAt == receivedAt && string.CompareOrdinal(currentId, submissionId) > 0);
 
     private static TableEntity ToEntity(string partition, string submissionId, Observation o) => new(partition, $"{submissionId}~{o.Key}")
     {

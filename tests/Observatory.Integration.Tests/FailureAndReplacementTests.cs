@@ -47,6 +47,10 @@ public sealed class FailureAndReplacementTests(PipelineHarness pipeline)
             r => pipeline.Function<ReprocessSubmission>().Run(r, id, CancellationToken.None));
         Assert.Equal(202, reprocess.Status);
         Assert.Equal("queued", reprocess.Json.GetProperty("status").GetString());
+        // The audit log holds one entry for it.
+        var audit = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/admin/audit", "action=submission.reprocessed&pageSize=200", pipeline.AdminKey),
+            r => pipeline.Function<GetAuditLog>().Run(r, CancellationToken.None));
+        Assert.Single(audit.Json.GetProperty("entries").EnumerateArray(), e => e.GetProperty("subject").GetString() == id);
 
         await pipeline.ProcessAllAsync();
         Assert.Equal("accepted", (await pipeline.GetSubmissionAsync(key, id)).Json.GetProperty("status").GetString());

@@ -81,6 +81,16 @@ test('staff issue a key that is shown once and works, then revoke it and it stop
   assert.equal(await page.$('#issued-key'), null, 'the revoked key is no longer shown');
   const revoked = await page.$$eval('#keys-table tbody tr', (trs, id) => trs.find(tr => tr.textContent.includes(id)).textContent, keyId);
   assert.match(revoked, /revoked/);
+
+  // The audit log section, filtered to the state, shows the issue and the revocation of that key, newest first.
+  await page.selectOption('#audit-state', 'PER');
+  await page.click('#audit-form button[type=submit]');
+  await page.waitForFunction(id => [...document.querySelectorAll('#audit-table tbody tr')].some(tr => tr.textContent.includes(id)), keyId);
+  const entries = await page.$$eval('#audit-table tbody tr', (trs, id) => trs.filter(tr => tr.textContent.includes(id)).map(tr => tr.textContent), keyId);
+  assert.equal(entries.length, 2, entries.join('\n'));
+  assert.match(entries[0], /key revoked/);
+  assert.match(entries[1], /key issued/);
+  assert.ok(!entries.join('').includes(key), 'the log never shows a key');
   await page.close();
 });
 

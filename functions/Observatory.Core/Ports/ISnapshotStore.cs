@@ -11,6 +11,9 @@ public interface ISnapshotStore
     /// <summary>Where the files of a new version are written; each file can be created once.</summary>
     ISnapshotOutput CreateOutput(int year, string version);
 
+    /// <summary>True when any file was written under the version, listed or not (a compile cut off before it was listed leaves some).</summary>
+    Task<bool> HasFilesAsync(int year, string version, CancellationToken cancellationToken);
+
     /// <summary>Lists a compiled version in the catalog and makes it the year's latest if it is the newest.</summary>
     Task PublishAsync(SnapshotManifest manifest, CancellationToken cancellationToken);
 

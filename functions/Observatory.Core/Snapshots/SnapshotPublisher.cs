@@ -16,7 +16,11 @@ public sealed class SnapshotPublisher
 {
     // States are read a few at a time ahead of the compiler, which consumes them in ISO3 order.
     private const int ReadAhead = 4;
-    private static readonly TimeSpan CompileLease = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// How long a compile holds its year: longer than any compile runs. A compile cut off by a storage outage may be
+    /// unable to give the lease back; the year can be compiled again when it expires.
+    /// </summary>
+    public static readonly TimeSpan CompileLease = TimeSpan.FromMinutes(30);
     private readonly IObservationStore _observations;
     private readonly ISnapshotStore _snapshots;
     private readonly IDisclosureReportStore _disclosureReports;
@@ -77,7 +81,8 @@ public sealed class SnapshotPublisher
 
     /// <summary>
     /// A version stamp from the time, unique within the year: a compile in the same second as the latest (or before
-    /// it, on a clock that went back) takes the second after it, so two compiles a second apart get two versions.
+    /// it, on a clock that went back) takes the second after it, so two compiles a second apart get two versions; so
+    /// does one whose stamp already holds files of a compile that never finished.
     /// </summary>
     private async Task<string> NewVersionAsync(int year, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
@@ -85,6 +90,9 @@ public sealed class SnapshotPublisher
         if (await _snapshots.FindAsync(year, SnapshotVersion.Latest, cancellationToken) is { } latest &&
             string.CompareOrdinal(latest.Manifest.Version, candidate) >= 0)
             candidate = SnapshotVersion.Of(SnapshotVersion.Parse(latest.Manifest.Version).AddSeconds(1));
+        // Files are create-only: a compile cut off before it was listed keeps its version's name, and the next takes another.
+        while (await _snapshots.HasFilesAsync(year, candidate, cancellationToken))
+            candidate = SnapshotVersion.Of(SnapshotVersion.Parse(candidate).AddSeconds(1));
         return candidate;
     }
 

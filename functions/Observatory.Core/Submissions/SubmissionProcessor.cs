@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Observatory.Core.Domain;
+using Observatory.Core.Observations;
 using Observatory.Core.Ports;
 using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
@@ -18,6 +19,7 @@ public sealed class SubmissionProcessor
     private readonly IRawFileStore _rawFiles;
     private readonly IReportStore _reports;
     private readonly IObservationStore _observations;
+    private readonly VersionPromoter _promoter;
     private readonly ReferenceDataSet _referenceData;
     private readonly ReturnValidator _validator;
     private readonly TimeProvider _clock;
@@ -25,12 +27,13 @@ public sealed class SubmissionProcessor
 
     /// <summary>Creates the processor over its stores.</summary>
     public SubmissionProcessor(ISubmissionStore submissions, IRawFileStore rawFiles, IReportStore reports, IObservationStore observations,
-        ReferenceDataSet referenceData, ReturnValidator validator, TimeProvider clock, ILogger<SubmissionProcessor> logger)
+        VersionPromoter promoter, ReferenceDataSet referenceData, ReturnValidator validator, TimeProvider clock, ILogger<SubmissionProcessor> logger)
     {
         _submissions = submissions;
         _rawFiles = rawFiles;
         _reports = reports;
         _observations = observations;
+        _promoter = promoter;
         _referenceData = referenceData;
         _validator = validator;
         _clock = clock;
@@ -103,15 +106,12 @@ public sealed class SubmissionProcessor
         string? replaces = null;
         if (outcome.Accepted)
         {
-            var version = submission.Mode == SubmissionMode.Amend
-                ? await AmendedVersionAsync(submission, outcome.Observations, cancellationToken)
-                : outcome.Observations;
-            // The version is written whole before it is made current: readers never see part of it.
-            await _observations.WriteVersionAsync(submission.Country, submission.Year, submission.Id, version, cancellationToken);
-            var promotion = await _observations.PromoteAsync(submission.Country, submission.Year, submission.Id, submission.ReceivedAt, cancellationToken);
+            // The promoter writes the version whole before it becomes current (readers never see part of it), in
+            // received order among the state-year's submissions, merging again when another one switched first.
+            var promotion = await _promoter.PromoteAsync(submission, outcome.Observations, mayHaveWrittenBefore: submission.Attempts > 1, cancellationToken);
             replaces = promotion.Replaced;
-            if (!promotion.IsCurrent)
-                _logger.LogInformation("Submission {SubmissionId} accepted, but a later submission is current for {Country} {Year}", submission.Id, submission.Country, submission.Year);
+            if (!promotion.BecameCurrent)
+                _logger.LogInformation("Submission {SubmissionId} accepted, but a replacement received later is current for {Country} {Year}", submission.Id, submission.Country, submission.Year);
         }
 
         var status = outcome.Accepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
@@ -125,20 +125,6 @@ public sealed class SubmissionProcessor
         }, cancellationToken);
         _logger.LogInformation("Submission {SubmissionId} {Status}: {Rows} rows, {Errors} errors, {Warnings} warnings",
             submission.Id, status, counts.Rows, counts.Errors, counts.Warnings);
-    }
-
-    /// <summary>
-    /// An amendment's version: the current data with the amendment's cells put in place of the same cells, or added.
-    /// Reading the current data again on a redelivery is safe: a version made current by this submission already
-    /// holds the amendment, and merging it again changes nothing.
-    /// </summary>
-    private async Task<IReadOnlyList<Observation>> AmendedVersionAsync(Submission submission, IReadOnlyList<Observation> amendment, CancellationToken cancellationToken)
-    {
-        var current = await _observations.ReadCurrentAsync(submission.Country, submission.Year, null, cancellationToken);
-        if (current is null) return amendment;
-        var merged = current.Observations.ToDictionary(o => o.Key, StringComparer.Ordinal);
-        foreach (var observation in amendment) merged[observation.Key] = observation;
-        return [.. merged.Values.OrderBy(o => o.Key, StringComparer.Ordinal)];
     }
 
     private async Task RecordAttemptFailureAsync(string submissionId, Exception exception)

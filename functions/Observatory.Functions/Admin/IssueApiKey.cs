@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,12 +12,14 @@ namespace Observatory.Functions.Admin;
 public sealed class IssueApiKey
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly ApiKeyService _keys;
 
     /// <summary>Creates the function.</summary>
-    public IssueApiKey(CallerAuthentication authentication, ApiKeyService keys)
+    public IssueApiKey(CallerAuthentication authentication, AuditTrail audit, ApiKeyService keys)
     {
         _authentication = authentication;
+        _audit = audit;
         _keys = keys;
     }
 
@@ -45,6 +48,7 @@ public sealed class IssueApiKey
         try
         {
             var (record, key) = await _keys.IssueAsync(body.Country, body.Label, cancellationToken);
+            await _audit.RecordAsync(caller, AuditActions.KeyIssued, record.Country, null, record.KeyId, record.Label, cancellationToken);
             return ApiResults.Json(new { keyId = record.KeyId, country = record.Country, label = record.Label, createdAt = record.CreatedAt, key },
                 StatusCodes.Status201Created);
         }

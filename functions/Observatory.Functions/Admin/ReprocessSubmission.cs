@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,12 +12,14 @@ namespace Observatory.Functions.Admin;
 public sealed class ReprocessSubmission
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly SubmissionAdministration _administration;
 
     /// <summary>Creates the function.</summary>
-    public ReprocessSubmission(CallerAuthentication authentication, SubmissionAdministration administration)
+    public ReprocessSubmission(CallerAuthentication authentication, AuditTrail audit, SubmissionAdministration administration)
     {
         _authentication = authentication;
+        _audit = audit;
         _administration = administration;
     }
 
@@ -35,6 +38,7 @@ public sealed class ReprocessSubmission
         if (!requeued)
             return ApiResults.Problem(StatusCodes.Status409Conflict, "Not failed",
                 $"Submission {id} is {submission.Status.ToApiName()}; only failed or queued submissions are reprocessed. Send a new file to replace accepted data.");
+        await _audit.RecordAsync(caller, AuditActions.SubmissionReprocessed, submission.Country, submission.Year, submission.Id, null, cancellationToken);
         request.HttpContext.Response.Headers.Location = SubmissionResponse.StatusUrlOf(id);
         return ApiResults.Json(SubmissionResponse.Summary(submission, showFailureReason: true), StatusCodes.Status202Accepted);
     }

@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,12 +11,14 @@ namespace Observatory.Functions.Admin;
 public sealed class RevokeApiKey
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly ApiKeyService _keys;
 
     /// <summary>Creates the function.</summary>
-    public RevokeApiKey(CallerAuthentication authentication, ApiKeyService keys)
+    public RevokeApiKey(CallerAuthentication authentication, AuditTrail audit, ApiKeyService keys)
     {
         _authentication = authentication;
+        _audit = audit;
         _keys = keys;
     }
 
@@ -28,8 +31,10 @@ public sealed class RevokeApiKey
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
         if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can revoke keys.");
-        return await _keys.RevokeAsync(keyId, cancellationToken)
-            ? new NoContentResult()
-            : ApiResults.NotFound($"There is no key '{keyId}'.");
+        if (!await _keys.RevokeAsync(keyId, cancellationToken)) return ApiResults.NotFound($"There is no key '{keyId}'.");
+        // The state the key was for, so that the log filtered by state shows its revocation (keys are few; staff revoke rarely).
+        var record = (await _keys.ListAsync(null, cancellationToken)).FirstOrDefault(k => k.KeyId == keyId);
+        await _audit.RecordAsync(caller, AuditActions.KeyRevoked, record?.Country, null, keyId, record?.Label, cancellationToken);
+        return new NoContentResult();
     }
 }

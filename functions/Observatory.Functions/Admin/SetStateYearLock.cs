@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,14 +16,16 @@ namespace Observatory.Functions.Admin;
 public sealed class SetStateYearLock
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly IStateYearLocks _locks;
     private readonly ReferenceDataSet _referenceData;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the function.</summary>
-    public SetStateYearLock(CallerAuthentication authentication, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock)
+    public SetStateYearLock(CallerAuthentication authentication, AuditTrail audit, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock)
     {
         _authentication = authentication;
+        _audit = audit;
         _locks = locks;
         _referenceData = referenceData;
         _clock = clock;
@@ -54,10 +57,12 @@ public sealed class SetStateYearLock
         if (body.Locked == false)
         {
             var wasLocked = await _locks.UnlockAsync(state.Iso3, year, cancellationToken);
+            await _audit.RecordAsync(caller, AuditActions.StateYearUnlocked, state.Iso3, year, $"{state.Iso3}-{year}", null, cancellationToken);
             return ApiResults.Json(new { country = state.Iso3, year, locked = false, wasLocked });
         }
         var stateYearLock = new StateYearLock(state.Iso3, year, _clock.GetUtcNow(), caller.Name, body.Reason?.Trim());
         await _locks.LockAsync(stateYearLock, cancellationToken);
+        await _audit.RecordAsync(caller, AuditActions.StateYearLocked, state.Iso3, year, $"{state.Iso3}-{year}", stateYearLock.Reason, cancellationToken);
         return ApiResults.Json(new { country = state.Iso3, year, locked = true, lockedAt = stateYearLock.LockedAt, reason = stateYearLock.Reason });
     }
 }

@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Snapshots;
 
@@ -10,17 +11,23 @@ namespace Observatory.Functions.Snapshots;
 public sealed class CompileScheduledSnapshot
 {
     private readonly SnapshotPublisher _publisher;
+    private readonly AuditTrail _audit;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the function.</summary>
-    public CompileScheduledSnapshot(SnapshotPublisher publisher, TimeProvider clock)
+    public CompileScheduledSnapshot(SnapshotPublisher publisher, AuditTrail audit, TimeProvider clock)
     {
         _publisher = publisher;
+        _audit = audit;
         _clock = clock;
     }
 
     /// <summary>Compiles and publishes the year before the current one.</summary>
     [Function(nameof(CompileScheduledSnapshot))]
-    public Task Run([TimerTrigger("%Observatory:SnapshotSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        _publisher.PublishAsync(SnapshotPublisher.ScheduledYear(_clock.GetUtcNow()), cancellationToken);
+    public async Task Run([TimerTrigger("%Observatory:SnapshotSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var year = SnapshotPublisher.ScheduledYear(_clock.GetUtcNow());
+        if (await _publisher.PublishAsync(year, cancellationToken) is { } manifest)
+            await _audit.RecordAsync("schedule", AuditActions.SnapshotPublished, null, year, manifest.Version, null, cancellationToken);
+    }
 }

@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,12 +13,14 @@ namespace Observatory.Functions.Snapshots;
 public sealed class CompileSnapshot
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly SnapshotPublisher _publisher;
 
     /// <summary>Creates the function.</summary>
-    public CompileSnapshot(CallerAuthentication authentication, SnapshotPublisher publisher)
+    public CompileSnapshot(CallerAuthentication authentication, AuditTrail audit, SnapshotPublisher publisher)
     {
         _authentication = authentication;
+        _audit = audit;
         _publisher = publisher;
     }
 
@@ -44,6 +47,7 @@ public sealed class CompileSnapshot
         }
         if (manifest is null)
             return ApiResults.Problem(StatusCodes.Status409Conflict, "Compile in progress", $"A snapshot of {year} is being compiled; try again when it is published.");
+        await _audit.RecordAsync(caller, AuditActions.SnapshotPublished, null, year, manifest.Version, null, cancellationToken);
         var view = SnapshotView.From(manifest, latest: true);
         // The data package descriptor describes every file of the version: the natural address of what was created.
         request.HttpContext.Response.Headers.Location = $"/api/opendata/{year}/{manifest.Version}/{SnapshotFileNames.DataPackage}";

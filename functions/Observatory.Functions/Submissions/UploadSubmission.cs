@@ -1,3 +1,4 @@
+using Observatory.Core.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,13 +13,15 @@ namespace Observatory.Functions.Submissions;
 public sealed class UploadSubmission
 {
     private readonly CallerAuthentication _authentication;
+    private readonly AuditTrail _audit;
     private readonly SubmissionIntake _intake;
     private readonly ObservatoryOptions _options;
 
     /// <summary>Creates the function.</summary>
-    public UploadSubmission(CallerAuthentication authentication, SubmissionIntake intake, ObservatoryOptions options)
+    public UploadSubmission(CallerAuthentication authentication, AuditTrail audit, SubmissionIntake intake, ObservatoryOptions options)
     {
         _authentication = authentication;
+        _audit = audit;
         _intake = intake;
         _options = options;
     }
@@ -54,6 +57,8 @@ public sealed class UploadSubmission
             new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
             token);
 
+        if (result is { Submission: { } received, Created: true })
+            await _audit.RecordAsync(caller, AuditActions.SubmissionUploaded, received.Country, received.Year, received.Id, received.Mode.ToString().ToLowerInvariant(), cancellationToken);
         return result switch
         {
             { Submission: { } created, Created: true } => Accepted(request, created),

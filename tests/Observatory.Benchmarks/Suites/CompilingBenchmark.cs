@@ -126,8 +126,8 @@ public sealed class CompilingBenchmark(BenchmarkSettings settings, TextWriter lo
         foreach (var state in states)
         {
             var id = $"{state.Iso3}-{year}-SEED{perState}";
-            await store.WriteVersionAsync(state.Iso3, year, id, ObservationData.For(state.Iso3, year, perState), CancellationToken.None);
-            await store.PromoteAsync(state.Iso3, year, id, DateTimeOffset.UtcNow, CancellationToken.None);
+            await store.WriteVersionAsync(state.Iso3, year, id, ObservationData.For(state.Iso3, year, perState), null, CancellationToken.None);
+            await VersionSwitch.MakeCurrentAsync(store, state.Iso3, year, id);
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class StoringBenchmark(BenchmarkSettings settings, TextWriter log)
 
         // One small write of each kind first, so that neither pays for connections and JIT on its clock.
         var warmUp = ObservationData.For(Country, Year, 200);
-        await store.WriteVersionAsync(Country, Year, "WARMUP-STORE", warmUp, CancellationToken.None);
+        await store.WriteVersionAsync(Country, Year, "WARMUP-STORE", warmUp, null, CancellationToken.None);
         await BaselineWriteAsync(table, "WARMUP-BASE", warmUp);
 
         var results = new List<StoringResult>();
@@ -79,7 +79,7 @@ public sealed class StoringBenchmark(BenchmarkSettings settings, TextWriter log)
             async Task Ours()
             {
                 requests.Reset();
-                ours.Add(await Sample.TakeAsync(() => store.WriteVersionAsync(Country, Year, id + "-S", observations, CancellationToken.None)));
+                ours.Add(await Sample.TakeAsync(() => store.WriteVersionAsync(Country, Year, id + "-S", observations, null, CancellationToken.None)));
                 storeRequests = requests.Total;
             }
             async Task Baseline()
@@ -92,7 +92,7 @@ public sealed class StoringBenchmark(BenchmarkSettings settings, TextWriter log)
             else { await Baseline(); await Ours(); }
 
             requests.Reset();
-            await store.PromoteAsync(Country, Year, id + "-S", DateTimeOffset.UtcNow, CancellationToken.None);
+            await VersionSwitch.MakeCurrentAsync(store, Country, Year, id + "-S");
             promoteRequests = requests.Total;
         }
 

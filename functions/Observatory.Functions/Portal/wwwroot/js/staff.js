@@ -8,7 +8,8 @@ import { sessionKey } from './session.js';
 import { startPage, wireSignIn, showSignedIn } from './shell.js';
 import { statusBadge } from './submission-view.js';
 
-const page = { catalog: null, coverage: null, keys: [], issued: null, published: null };
+const page = { catalog: null, coverage: null, keys: [], issued: null, published: null, audit: [], auditNext: null };
+const auditActions = ['key.issued', 'key.revoked', 'submission.uploaded', 'submission.reprocessed', 'lock.locked', 'lock.unlocked', 'snapshot.published'];
 const lastFullYear = () => new Date().getFullYear() - 1;
 
 /**
@@ -39,7 +40,8 @@ async function onSignedIn(caller) {
     input.max = new Date().getFullYear();
   }
   replaceContent(byId('issue-state'), statesByName(page.catalog).map(s => el('option', { value: s.iso3 }, pick(s.names))));
-  await Promise.all([loadCoverage(), loadKeys()]);
+  renderAuditFilters();
+  await Promise.all([loadCoverage(), loadKeys(), loadAudit()]);
   document.body.dataset.ready = 'true';
 }
 
@@ -253,6 +255,65 @@ function renderDisclosure() {
     }));
 }
 
+// ---- audit log ----
+
+function renderAuditFilters() {
+  const state = byId('audit-state');
+  const action = byId('audit-action');
+  const [chosenState, chosenAction] = [state.value, action.value];
+  replaceContent(state, el('option', { value: '' }, t('staff.auditAllStates')),
+    statesByName(page.catalog).map(s => el('option', { value: s.iso3 }, pick(s.names))));
+  replaceContent(action, el('option', { value: '' }, t('staff.auditAllActions')),
+    auditActions.map(a => el('option', { value: a }, t(`audit.${a}`))));
+  state.value = chosenState;
+  action.value = chosenAction;
+}
+
+function auditQuery(continuationToken) {
+  const query = new URLSearchParams({ pageSize: '50' });
+  if (byId('audit-state').value) query.set('country', byId('audit-state').value);
+  if (byId('audit-action').value) query.set('action', byId('audit-action').value);
+  // Dates are whole days in UTC: from the start of the first to the end of the last.
+  if (byId('audit-from').value) query.set('from', `${byId('audit-from').value}T00:00:00Z`);
+  if (byId('audit-to').value) {
+    const end = new Date(`${byId('audit-to').value}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 1);
+    query.set('to', end.toISOString());
+  }
+  if (continuationToken) query.set('continuationToken', continuationToken);
+  return query.toString();
+}
+
+async function loadAudit(event, more = false) {
+  event?.preventDefault();
+  replaceContent(byId('audit-error'));
+  try {
+    const result = await apiFetch(`admin/audit?${auditQuery(more ? page.auditNext : null)}`, { key: sessionKey() });
+    page.audit = more ? [...page.audit, ...result.entries] : result.entries;
+    page.auditNext = result.continuationToken;
+    renderAudit();
+  } catch (failure) {
+    replaceContent(byId('audit-error'), failure.message);
+  }
+}
+
+function renderAudit() {
+  show(byId('audit-more'), Boolean(page.auditNext));
+  replaceContent(byId('audit'), page.audit.length === 0 ? el('p', { class: 'hint' }, t('staff.auditEmpty')) : table({
+    t, id: 'audit-table', className: 'audit', stack: true, caption: t('staff.auditCaption'),
+    columns: [
+      { key: 'staff.auditWhen', cell: e => formatDateTime(e.at) },
+      { key: 'staff.auditAction', cell: e => t(`audit.${e.action}`) },
+      { key: 'staff.auditActor', cell: e => el('code', {}, e.actor) },
+      { key: 'data.state', cell: e => e.country ? stateName(page.catalog, e.country) : '' },
+      { key: 'focal.year', cell: e => e.year ?? '' },
+      { key: 'staff.auditSubject', cell: e => e.subject ? el('code', {}, e.subject) : '' },
+      { key: 'staff.auditDetail', cell: e => e.detail ?? '' },
+    ],
+    rows: page.audit,
+  }));
+}
+
 // ---- start ----
 
 async function main() {
@@ -263,6 +324,8 @@ async function main() {
   byId('issue-form').addEventListener('submit', issue);
   byId('snapshot-compile').addEventListener('click', compile);
   byId('disclosure-show').addEventListener('click', loadDisclosure);
+  byId('audit-form').addEventListener('submit', loadAudit);
+  byId('audit-more').addEventListener('click', () => loadAudit(null, true));
   document.addEventListener('languagechange', () => {
     if (!page.catalog) return;
     const picker = byId('issue-state');
@@ -274,6 +337,8 @@ async function main() {
     renderKeys();
     renderIssued();
     renderPublished();
+    renderAuditFilters();
+    renderAudit();
   });
   if (caller) await onSignedIn(caller);
   else {
