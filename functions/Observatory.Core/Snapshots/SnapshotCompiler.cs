@@ -1,6 +1,7 @@
 using Observatory.Core.Observations;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Snapshots.Metadata;
+using Observatory.Core.Snapshots.Sdmx;
 using Observatory.Core.Snapshots.Writers;
 
 namespace Observatory.Core.Snapshots;
@@ -60,6 +61,7 @@ public sealed class SnapshotCompiler
 
         var index = new CatalogIndex(request.Catalog);
         var table = new ObservationsTable(index, request.States);
+        var sdmx = new SdmxStructure(index, request.States);
         var states = request.States.All.ToDictionary(s => s.Iso3, StringComparer.Ordinal);
         var written = new List<SnapshotFile>();
         var coverage = new Dictionary<string, CoverageEntry>(StringComparer.Ordinal);
@@ -71,6 +73,7 @@ public sealed class SnapshotCompiler
             new ObservationsParquetWriter(await CreateAsync(output, SnapshotFileNames.ObservationsParquet, SnapshotContentTypes.Parquet, cancellationToken), table),
             new ObservationsJsonWriter(await CreateAsync(output, SnapshotFileNames.ObservationsJson, SnapshotContentTypes.Json, cancellationToken), table),
             new ObservationsXlsxWriter(await CreateAsync(output, SnapshotFileNames.ObservationsXlsx, SnapshotContentTypes.Xlsx, cancellationToken), table),
+            new ObservationsSdmxCsvWriter(await CreateAsync(output, SnapshotFileNames.ObservationsSdmxCsv, SnapshotContentTypes.Csv, cancellationToken), sdmx),
         };
         try
         {
@@ -116,12 +119,15 @@ public sealed class SnapshotCompiler
             .Select(e => SideTables.CoverageRow(e, request.Year));
         written.Add(await WriteCsvAsync(output, SnapshotFileNames.CoverageCsv, SideTables.CoverageFields.Select(f => f.Name), coverageRows, cancellationToken));
 
+        written.Add(await WriteBytesAsync(output, SnapshotFileNames.SdmxStructure, SnapshotContentTypes.Xml,
+            SdmxStructureWriter.Write(sdmx, request, $"{SdmxStructure.DsdId}_{PublishedFormat.Year(request.Year)}_{request.Version}"), cancellationToken));
+
         var readme = ReadmeWriter.Write(request, table, written, statistics);
         written.Add(await WriteBytesAsync(output, SnapshotFileNames.Readme, SnapshotContentTypes.Markdown, readme, cancellationToken));
 
         await using (var package = await CreateAsync(output, SnapshotFileNames.DataPackage, SnapshotContentTypes.Json, cancellationToken))
         {
-            DataPackageWriter.Write(package, request, table, written, statistics);
+            DataPackageWriter.Write(package, request, table, written, statistics, sdmx);
             written.Add(await CloseAsync(package));
         }
 

@@ -11,6 +11,10 @@ public static class SnapshotFileNames
     public const string ObservationsJson = "observations.json";
     /// <summary>The same rows as an Excel workbook.</summary>
     public const string ObservationsXlsx = "observations.xlsx";
+    /// <summary>The same rows in SDMX-CSV 2.0, against the data structure of <see cref="SdmxStructure"/>.</summary>
+    public const string ObservationsSdmxCsv = "observations.sdmx.csv";
+    /// <summary>The SDMX-ML 2.1 structure message: data structure definition, concept scheme and code lists.</summary>
+    public const string SdmxStructure = "structure.xml";
     /// <summary>The indicator catalog.</summary>
     public const string IndicatorsCsv = "indicators.csv";
     /// <summary>Who reported, per state.</summary>
@@ -24,7 +28,7 @@ public static class SnapshotFileNames
 
     /// <summary>Every file, in the order the compiler writes them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, IndicatorsCsv, CoverageCsv, Readme, DataPackage, Checksums];
+        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, ObservationsSdmxCsv, IndicatorsCsv, CoverageCsv, SdmxStructure, Readme, DataPackage, Checksums];
 }
 
 /// <summary>The media types of the snapshot's files.</summary>
@@ -38,6 +42,8 @@ public static class SnapshotContentTypes
     public const string Json = "application/json";
     /// <summary>An Office Open XML workbook.</summary>
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /// <summary>XML in UTF-8.</summary>
+    public const string Xml = "application/xml";
     /// <summary>Markdown in UTF-8.</summary>
     public const string Markdown = "text/markdown; charset=utf-8";
     /// <summary>Plain text in UTF-8.</summary>

@@ -15,7 +15,8 @@ internal static class DataPackageWriter
     public const string SchemaProfile = "https://datapackage.org/profiles/2.0/tableschema.json";
     public const string DialectProfile = "https://datapackage.org/profiles/2.0/tabledialect.json";
 
-    public static void Write(Stream output, SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics)
+    public static void Write(Stream output, SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics,
+        Sdmx.SdmxStructure? sdmx = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
@@ -70,7 +71,7 @@ internal static class DataPackageWriter
 
         json.WriteStartArray("resources");
         foreach (var file in written)
-            WriteResource(json, file, observations);
+            WriteResource(json, file, observations, sdmx);
         WriteChecksumsResource(json);
         json.WriteEndArray();
 
@@ -79,7 +80,7 @@ internal static class DataPackageWriter
         output.Write("\n"u8);
     }
 
-    private static void WriteResource(Utf8JsonWriter json, SnapshotFile file, ObservationsTable observations)
+    private static void WriteResource(Utf8JsonWriter json, SnapshotFile file, ObservationsTable observations, Sdmx.SdmxStructure? sdmx)
     {
         var description = ResourceDescriptions.For(file.Name);
         json.WriteStartObject();
@@ -119,6 +120,10 @@ internal static class DataPackageWriter
                 break;
             case SnapshotFileNames.ObservationsParquet:
                 WriteSchema(json, observations.Columns.Select(c => c.Field));
+                break;
+            case SnapshotFileNames.ObservationsSdmxCsv when sdmx is not null:
+                WriteCsvDialect(json);
+                WriteSchema(json, sdmx.CsvFields());
                 break;
             case SnapshotFileNames.IndicatorsCsv:
                 WriteCsvDialect(json);
