@@ -23,4 +23,16 @@ public sealed class ObservatoryOptions
     /// X-MS-CLIENT-PRINCIPAL header can only have been set by the platform. Off by default: elsewhere anyone could forge it.
     /// </summary>
     public bool TrustPlatformAuthentication { get; set; }
+
+    /// <summary>The default <see cref="PublisherName"/>.</summary>
+    public const string DefaultPublisherName = "Inter-American Children's Institute (IIN-OAS)";
+
+    /// <summary>The default <see cref="PublisherAddress"/>: the Institute's seat in Montevideo.</summary>
+    public const string DefaultPublisherAddress = "Av. 8 de Octubre 2904, 11600 Montevideo, Uruguay";
+
+    /// <summary>Who publishes the open data, as the citation, datapackage.json and datacite.json name it (Observatory__PublisherName).</summary>
+    public string PublisherName { get; set; } = DefaultPublisherName;
+
+    /// <summary>The publisher's postal address, in the citation metadata (Observatory__PublisherAddress).</summary>
+    public string PublisherAddress { get; set; } = DefaultPublisherAddress;
 }

@@ -16,7 +16,7 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
     // A year of its own, so the other tests' data does not enter this snapshot.
     private const int Year = 2021;
     private const int Threshold = 5;
-    private static readonly string[] DataFiles = ["observations.csv", "observations.parquet", "observations.json", "observations.xlsx", "observations.sdmx.csv", "indicators.csv", "coverage.csv"];
+    private static readonly string[] DataFiles = ["observations.csv", "observations.parquet", "observations.json", "observations.xlsx", "observations.sdmx.csv", "indicators.csv", "codelists.csv", "coverage.csv"];
 
     [Fact]
     public async Task A_compiled_snapshot_publishes_every_file_checked_suppressed_and_reproducible()

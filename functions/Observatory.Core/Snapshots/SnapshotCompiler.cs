@@ -114,6 +114,8 @@ public sealed class SnapshotCompiler
             SideTables.IndicatorFields.Select(f => f.Name),
             request.Catalog.Indicators.Select(SideTables.IndicatorRow), cancellationToken));
 
+        written.Add(await WriteCsvAsync(output, SnapshotFileNames.CodelistsCsv, CodelistsTable.Fields.Select(f => f.Name), CodelistsTable.Rows(sdmx), cancellationToken));
+
         var coverageRows = ReadingOrder(request.States)
             .Select(s => coverage.GetValueOrDefault(s.Iso3) ?? new CoverageEntry(s, request.IsParticipating(s), null, null, []))
             .Select(e => SideTables.CoverageRow(e, request.Year));
@@ -122,8 +124,14 @@ public sealed class SnapshotCompiler
         written.Add(await WriteBytesAsync(output, SnapshotFileNames.SdmxStructure, SnapshotContentTypes.Xml,
             SdmxStructureWriter.Write(sdmx, request, $"{SdmxStructure.DsdId}_{PublishedFormat.Year(request.Year)}_{request.Version}"), cancellationToken));
 
+        written.Add(await WriteBytesAsync(output, SnapshotFileNames.DataCite, SnapshotContentTypes.Json, DataCiteWriter.Write(request, written), cancellationToken));
+
         var readme = ReadmeWriter.Write(request, table, written, statistics);
         written.Add(await WriteBytesAsync(output, SnapshotFileNames.Readme, SnapshotContentTypes.Markdown, readme, cancellationToken));
+        IReadOnlyList<SnapshotFile> beforeTranslations = [.. written];
+        foreach (var language in new[] { Languages.Language.Es, Languages.Language.Pt, Languages.Language.Fr })
+            written.Add(await WriteBytesAsync(output, TranslatedReadmeWriter.FileName(language), SnapshotContentTypes.Markdown,
+                TranslatedReadmeWriter.Write(language, request, beforeTranslations, statistics), cancellationToken));
 
         await using (var package = await CreateAsync(output, SnapshotFileNames.DataPackage, SnapshotContentTypes.Json, cancellationToken))
         {

@@ -17,8 +17,18 @@ public static class SnapshotFileNames
     public const string SdmxStructure = "structure.xml";
     /// <summary>The indicator catalog.</summary>
     public const string IndicatorsCsv = "indicators.csv";
+    /// <summary>Every code of the coded columns, with labels in the four languages.</summary>
+    public const string CodelistsCsv = "codelists.csv";
     /// <summary>Who reported, per state.</summary>
     public const string CoverageCsv = "coverage.csv";
+    /// <summary>The citation metadata in the DataCite Metadata Schema 4, ready for a repository to mint a DOI.</summary>
+    public const string DataCite = "datacite.json";
+    /// <summary>The README in Spanish.</summary>
+    public const string ReadmeEs = "README.es.md";
+    /// <summary>The README in Portuguese.</summary>
+    public const string ReadmePt = "README.pt.md";
+    /// <summary>The README in French.</summary>
+    public const string ReadmeFr = "README.fr.md";
     /// <summary>The Frictionless Data Package descriptor.</summary>
     public const string DataPackage = "datapackage.json";
     /// <summary>What the data is, how to cite it, the disclosure rules applied.</summary>
@@ -28,7 +38,7 @@ public static class SnapshotFileNames
 
     /// <summary>Every file, in the order the compiler writes them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, ObservationsSdmxCsv, IndicatorsCsv, CoverageCsv, SdmxStructure, Readme, DataPackage, Checksums];
+        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, ObservationsSdmxCsv, IndicatorsCsv, CodelistsCsv, CoverageCsv, SdmxStructure, DataCite, Readme, ReadmeEs, ReadmePt, ReadmeFr, DataPackage, Checksums];
 }
 
 /// <summary>The media types of the snapshot's files.</summary>

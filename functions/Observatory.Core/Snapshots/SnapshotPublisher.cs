@@ -55,6 +55,8 @@ public sealed class SnapshotPublisher
         var request = new SnapshotRequest(year, version, createdAt, _referenceData.Catalog, _referenceData.States)
         {
             SuppressionThreshold = _options.SuppressionThreshold,
+            Publisher = _options.PublisherName,
+            PublisherAddress = _options.PublisherAddress,
         };
         var manifest = await new SnapshotCompiler().CompileAsync(request, ReadStatesAsync(year, cancellationToken), _snapshots.CreateOutput(year, version), cancellationToken);
         await _snapshots.PublishAsync(manifest, cancellationToken);

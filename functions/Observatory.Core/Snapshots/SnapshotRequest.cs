@@ -25,8 +25,11 @@ public sealed record SnapshotRequest(int Year, string Version, DateTimeOffset Cr
     /// <summary>The data package's title.</summary>
     public string Title { get; init; } = "Trafficking and sexual exploitation of children: annual indicators of the member states";
 
-    /// <summary>Who publishes the data, as it should be cited.</summary>
-    public string Publisher { get; init; } = "The Observatory";
+    /// <summary>Who publishes the data, as it should be cited (default as <see cref="ObservatoryOptions.PublisherName"/>).</summary>
+    public string Publisher { get; init; } = ObservatoryOptions.DefaultPublisherName;
+
+    /// <summary>The publisher's postal address, for the citation metadata (default as <see cref="ObservatoryOptions.PublisherAddress"/>).</summary>
+    public string PublisherAddress { get; init; } = ObservatoryOptions.DefaultPublisherAddress;
 
     /// <summary>Where the open data is published (for the citation and the data package's homepage), if known.</summary>
     public Uri? Homepage { get; init; }

@@ -145,7 +145,7 @@ public class SdmxStructureTests(SampleSnapshot snapshot) : IClassFixture<SampleS
     private static Dictionary<string, int> Columns(string[] header) =>
         header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
 
-    private static List<string> Validate(byte[] xml)
+    internal static List<string> Validate(byte[] xml)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Sdmx", "Schemas", "v2.1");
         var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };

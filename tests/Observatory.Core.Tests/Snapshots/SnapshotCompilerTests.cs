@@ -12,7 +12,7 @@ public class SnapshotCompilerTests(SampleSnapshot snapshot) : IClassFixture<Samp
     private static readonly string[] DataFiles =
     [
         SnapshotFileNames.ObservationsCsv, SnapshotFileNames.ObservationsParquet, SnapshotFileNames.ObservationsJson,
-        SnapshotFileNames.ObservationsXlsx, SnapshotFileNames.ObservationsSdmxCsv, SnapshotFileNames.IndicatorsCsv, SnapshotFileNames.CoverageCsv,
+        SnapshotFileNames.ObservationsXlsx, SnapshotFileNames.ObservationsSdmxCsv, SnapshotFileNames.IndicatorsCsv, SnapshotFileNames.CodelistsCsv, SnapshotFileNames.CoverageCsv,
     ];
 
     [Fact]
@@ -86,7 +86,7 @@ public class SnapshotCompilerTests(SampleSnapshot snapshot) : IClassFixture<Samp
 
         foreach (var name in DataFiles)
             Assert.True(snapshot.Output[name].AsSpan().SequenceEqual(later[name]), $"{name} differs.");
-        foreach (var name in new[] { SnapshotFileNames.SdmxStructure, SnapshotFileNames.DataPackage, SnapshotFileNames.Readme, SnapshotFileNames.Checksums })
+        foreach (var name in new[] { SnapshotFileNames.SdmxStructure, SnapshotFileNames.DataCite, SnapshotFileNames.DataPackage, SnapshotFileNames.Readme, SnapshotFileNames.ReadmeEs, SnapshotFileNames.ReadmePt, SnapshotFileNames.ReadmeFr, SnapshotFileNames.Checksums })
             Assert.False(snapshot.Output[name].AsSpan().SequenceEqual(later[name]), $"{name} is the same.");
         Assert.Contains("20260415T120000Z", Encoding.UTF8.GetString(later[SnapshotFileNames.DataPackage]), StringComparison.Ordinal);
         Assert.Contains("20260415T120000Z", Encoding.UTF8.GetString(later[SnapshotFileNames.Readme]), StringComparison.Ordinal);

@@ -52,6 +52,8 @@ internal static class DataPackageWriter
         json.WriteStartArray("contributors");
         json.WriteStartObject();
         json.WriteString("title", request.Publisher);
+        // Not part of the standard's contributor (descriptors may add properties): where the publisher is.
+        json.WriteString("address", request.PublisherAddress);
         json.WriteStartArray("roles");
         json.WriteStringValue("publisher");
         json.WriteEndArray();
@@ -128,6 +130,10 @@ internal static class DataPackageWriter
             case SnapshotFileNames.IndicatorsCsv:
                 WriteCsvDialect(json);
                 WriteSchema(json, SideTables.IndicatorFields);
+                break;
+            case SnapshotFileNames.CodelistsCsv:
+                WriteCsvDialect(json);
+                WriteSchema(json, CodelistsTable.Fields);
                 break;
             case SnapshotFileNames.CoverageCsv:
                 WriteCsvDialect(json);

@@ -29,7 +29,7 @@ internal static class ReadmeWriter
         Line("## How to cite");
         Line();
         var homepage = request.Homepage is null ? string.Empty : $" {request.Homepage.AbsoluteUri}";
-        Line($"{request.Publisher} ({created.Year.ToString(CultureInfo.InvariantCulture)}). *{request.Title}*, reporting year {year}, version {request.Version} [data set].{homepage} Licence: CC BY 4.0.");
+        Line($"{request.Publisher} ({created.Year.ToString(CultureInfo.InvariantCulture)}). *{request.Title}*, reporting year {year}, version {request.Version} [data set]. {request.Publisher}, {request.PublisherAddress}.{homepage} Licence: CC BY 4.0.");
         Line();
         Line("## Licence");
         Line();
@@ -52,6 +52,8 @@ internal static class ReadmeWriter
         Line("| --- | ---: | --- |");
         foreach (var file in written)
             Line($"| {file.Name} | {file.Size.ToString(CultureInfo.InvariantCulture)} | {ResourceDescriptions.For(file.Name).Text} |");
+        foreach (var translation in new[] { SnapshotFileNames.ReadmeEs, SnapshotFileNames.ReadmePt, SnapshotFileNames.ReadmeFr })
+            Line($"| {translation} | | {ResourceDescriptions.For(translation).Text} |");
         Line($"| {SnapshotFileNames.DataPackage} | | The Frictionless Data Package descriptor: every file with its size and SHA-256, the table schemas with the code lists, licence and sources. |");
         Line($"| {SnapshotFileNames.Checksums} | | {ResourceDescriptions.For(SnapshotFileNames.Checksums).Text} |");
         Line();
