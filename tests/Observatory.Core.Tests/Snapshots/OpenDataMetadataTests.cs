@@ -131,3 +131,62 @@ public class OpenDataMetadataTests(SampleSnapshot snapshot) : IClassFixture<Samp
             Assert.Contains($"| {file} |", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The smaller consistency points: encodings as published, the note in the workbook, the OFFENCE description.</summary>
+public class OpenDataConsistencyTests(SampleSnapshot snapshot) : IClassFixture<SampleSnapshot>
+{
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
+    private JsonElement Package => JsonDocument.Parse(snapshot.Output[SnapshotFileNames.DataPackage]).RootElement;
+
+    [Fact]
+    public void Every_declared_encoding_is_the_one_published_byte_order_mark_or_not()
+    {
+        var declared = 0;
+        foreach (var resource in Package.GetProperty("resources").EnumerateArray())
+        {
+            if (!resource.TryGetProperty("encoding", out var encoding))
+                continue;
+            var name = resource.GetProperty("path").GetString()!;
+            var bytes = snapshot.Output[name];
+            var marked = bytes.AsSpan().StartsWith(ByteOrderMark);
+            Assert.True(encoding.GetString() switch { "utf-8-sig" => marked, "utf-8" => !marked, _ => false }, $"{name}: {encoding.GetString()}, BOM {marked}");
+            declared++;
+        }
+        Assert.True(declared >= 10);
+        Assert.Equal("utf-8-sig", Package.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "observations").GetProperty("encoding").GetString());
+    }
+
+    [Fact]
+    public void The_workbook_keeps_the_note_text_of_the_other_formats_and_marks_formula_like_notes_quote_prefixed()
+    {
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(snapshot.Output[SnapshotFileNames.ObservationsXlsx]));
+        var sheet = System.Xml.Linq.XDocument.Load(archive.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Open());
+        System.Xml.Linq.XNamespace ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var cells = sheet.Descendants(ns + "c").Select(c => (Style: (string?)c.Attribute("s"), Text: string.Concat(c.Descendants(ns + "t").Select(t => t.Value)))).ToList();
+        var styles = System.Xml.Linq.XDocument.Load(archive.GetEntry("xl/styles.xml")!.Open());
+
+        Assert.Equal("2", Assert.Single(cells, c => c.Text == "=HYPERLINK(\"http://example.invalid\",\"x\")").Style);
+        Assert.Equal("2", Assert.Single(cells, c => c.Text == "-3 cases reclassified, see report").Style);
+        Assert.Equal("2", Assert.Single(cells, c => c.Text == "\tDisque 100").Style);
+        Assert.Null(Assert.Single(cells, c => c.Text == "2002").Style);
+        Assert.DoesNotContain(cells, c => c.Text.StartsWith('\''));
+        Assert.Equal("1", (string?)styles.Descendants(ns + "cellXfs").Single().Elements(ns + "xf").ElementAt(2).Attribute("quotePrefix"));
+
+        var json = JsonDocument.Parse(snapshot.Output[SnapshotFileNames.ObservationsJson]).RootElement.EnumerateArray()
+            .Select(r => r.GetProperty("note")).Where(n => n.ValueKind == JsonValueKind.String).Select(n => n.GetString()).ToHashSet();
+        Assert.Contains("=HYPERLINK(\"http://example.invalid\",\"x\")", json);
+        Assert.Contains("\tDisque 100", json);
+    }
+
+    [Fact]
+    public void The_OFFENCE_column_is_described_with_the_special_codes_it_has()
+    {
+        var fields = Package.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "observations")
+            .GetProperty("schema").GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("description").GetString()!);
+
+        Assert.Contains("(_T total)", fields["OFFENCE"], StringComparison.Ordinal);
+        Assert.DoesNotContain("_U", fields["OFFENCE"], StringComparison.Ordinal);
+        Assert.Contains("(_T total, _U unknown)", fields["SEX"], StringComparison.Ordinal);
+    }
+}

@@ -62,6 +62,8 @@ public partial class SnapshotMetadataTests(SampleSnapshot snapshot) : IClassFixt
             ["observations"] = CsvText.Parse(snapshot.Output[SnapshotFileNames.ObservationsCsv])[0],
             ["indicators"] = CsvText.Parse(snapshot.Output[SnapshotFileNames.IndicatorsCsv])[0],
             ["coverage"] = CsvText.Parse(snapshot.Output[SnapshotFileNames.CoverageCsv])[0],
+            ["codelists"] = CsvText.Parse(snapshot.Output[SnapshotFileNames.CodelistsCsv])[0],
+            ["observations-sdmx"] = CsvText.Parse(snapshot.Output[SnapshotFileNames.ObservationsSdmxCsv])[0],
         };
 
         foreach (var (name, header) in headers)

@@ -10,11 +10,17 @@ namespace Observatory.Core.Snapshots.Metadata;
 /// <param name="Tabular">True when the file is a table described by a Table Schema.</param>
 internal sealed record ResourceDescriptions(string Name, string Title, string Text, string Format, string MediaType, string? Encoding, bool Tabular)
 {
+    /// <summary>
+    /// The encoding of the CSVs that begin with a byte-order mark (so that Excel keeps the accents): UTF-8 with a BOM,
+    /// named as frictionless-py and Python name it, so the declaration says what is published.
+    /// </summary>
+    public const string ByteOrderMarked = "utf-8-sig";
+
     public static ResourceDescriptions For(string fileName) => fileName switch
     {
         SnapshotFileNames.ObservationsCsv => new("observations", "Observations (CSV)",
             "One row per published cell: state, year, indicator, dimension codes, value, unit, flag, note and source submission. UTF-8 with a byte-order mark and CRLF line ends, so that Excel and LibreOffice open it with accents intact.",
-            "csv", "text/csv", "utf-8", true),
+            "csv", "text/csv", ByteOrderMarked, true),
         SnapshotFileNames.ObservationsParquet => new("observations-parquet", "Observations (Parquet)",
             "The same rows as observations.csv in Apache Parquet, with typed columns (year int32, value double, accepted_at timestamp in UTC).",
             "parquet", "application/vnd.apache.parquet", null, true),
@@ -32,13 +38,13 @@ internal sealed record ResourceDescriptions(string Name, string Title, string Te
             "xml", "application/xml", "utf-8", false),
         SnapshotFileNames.IndicatorsCsv => new("indicators", "Indicators",
             "The indicator catalog: codes, labels and descriptions in English, Spanish, Portuguese and French, units and dimensions, and per indicator its definition, source agency type, methodology and comparability notes in the four languages.",
-            "csv", "text/csv", "utf-8", true),
+            "csv", "text/csv", ByteOrderMarked, true),
         SnapshotFileNames.CodelistsCsv => new("codelists", "Code lists",
             "Every code of the coded columns of observations.csv and observations.sdmx.csv (states, indicators, dimensions, units, value lists, flags and SDMX statuses), one row each, with its label in English, Spanish, Portuguese and French.",
-            "csv", "text/csv", "utf-8", true),
+            "csv", "text/csv", ByteOrderMarked, true),
         SnapshotFileNames.CoverageCsv => new("coverage", "Coverage",
             "Per member state: whether it was expected to report, whether it did, the submission published, when it was accepted and the indicators reported.",
-            "csv", "text/csv", "utf-8", true),
+            "csv", "text/csv", ByteOrderMarked, true),
         SnapshotFileNames.Readme => new("readme", "Read me",
             "What the data is, how to cite it, the disclosure rules applied and the files.",
             "md", "text/markdown", "utf-8", false),
