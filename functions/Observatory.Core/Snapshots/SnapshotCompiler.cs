@@ -1,6 +1,7 @@
 using Observatory.Core.Observations;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Snapshots.Metadata;
+using Observatory.Core.Snapshots.Revisions;
 using Observatory.Core.Snapshots.Sdmx;
 using Observatory.Core.Snapshots.Writers;
 
@@ -75,6 +76,12 @@ public sealed class SnapshotCompiler
             new ObservationsXlsxWriter(await CreateAsync(output, SnapshotFileNames.ObservationsXlsx, SnapshotContentTypes.Xlsx, cancellationToken), table),
             new ObservationsSdmxCsvWriter(await CreateAsync(output, SnapshotFileNames.ObservationsSdmxCsv, SnapshotContentTypes.Csv, cancellationToken), sdmx),
         };
+        ChangesCsvWriter? changes = null;
+        if (request.Previous is { } previousRelease)
+        {
+            changes = new ChangesCsvWriter(await CreateAsync(output, SnapshotFileNames.Changes, SnapshotContentTypes.Csv, cancellationToken), table, previousRelease, request.Year);
+            writers = [.. writers, changes];
+        }
         try
         {
             foreach (var writer in writers)
@@ -126,7 +133,7 @@ public sealed class SnapshotCompiler
 
         written.Add(await WriteBytesAsync(output, SnapshotFileNames.DataCite, SnapshotContentTypes.Json, DataCiteWriter.Write(request, written), cancellationToken));
 
-        var readme = ReadmeWriter.Write(request, table, written, statistics);
+        var readme = ReadmeWriter.Write(request, table, written, statistics, changes?.Summary);
         written.Add(await WriteBytesAsync(output, SnapshotFileNames.Readme, SnapshotContentTypes.Markdown, readme, cancellationToken));
         IReadOnlyList<SnapshotFile> beforeTranslations = [.. written];
         foreach (var language in new[] { Languages.Language.Es, Languages.Language.Pt, Languages.Language.Fr })

@@ -15,6 +15,8 @@ public static class SnapshotFileNames
     public const string ObservationsSdmxCsv = "observations.sdmx.csv";
     /// <summary>The SDMX-ML 2.1 structure message: data structure definition, concept scheme and code lists.</summary>
     public const string SdmxStructure = "structure.xml";
+    /// <summary>What this version changed against the previous one of the year; only in a version after the first.</summary>
+    public const string Changes = "changes.csv";
     /// <summary>The indicator catalog.</summary>
     public const string IndicatorsCsv = "indicators.csv";
     /// <summary>Every code of the coded columns, with labels in the four languages.</summary>
@@ -36,9 +38,9 @@ public static class SnapshotFileNames
     /// <summary>Checksums of every other file, in the format of sha256sum.</summary>
     public const string Checksums = "SHA256SUMS";
 
-    /// <summary>Every file, in the order the compiler writes them.</summary>
+    /// <summary>Every file, in the order the compiler writes them (<see cref="Changes"/> only in a version after the first of its year).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, ObservationsSdmxCsv, IndicatorsCsv, CodelistsCsv, CoverageCsv, SdmxStructure, DataCite, Readme, ReadmeEs, ReadmePt, ReadmeFr, DataPackage, Checksums];
+        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, ObservationsSdmxCsv, Changes, IndicatorsCsv, CodelistsCsv, CoverageCsv, SdmxStructure, DataCite, Readme, ReadmeEs, ReadmePt, ReadmeFr, DataPackage, Checksums];
 }
 
 /// <summary>The media types of the snapshot's files.</summary>

@@ -57,6 +57,7 @@ public sealed class SnapshotPublisher
             SuppressionThreshold = _options.SuppressionThreshold,
             Publisher = _options.PublisherName,
             PublisherAddress = _options.PublisherAddress,
+            Previous = await ReadPreviousReleaseAsync(year, cancellationToken),
         };
         var manifest = await new SnapshotCompiler().CompileAsync(request, ReadStatesAsync(year, cancellationToken), _snapshots.CreateOutput(year, version), cancellationToken);
         await _snapshots.PublishAsync(manifest, cancellationToken);
@@ -76,6 +77,21 @@ public sealed class SnapshotPublisher
             string.CompareOrdinal(latest.Manifest.Version, candidate) >= 0)
             candidate = SnapshotVersion.Of(SnapshotVersion.Parse(latest.Manifest.Version).AddSeconds(1));
         return candidate;
+    }
+
+    /// <summary>What the year's latest published version showed (its observations.csv), for changes.csv; null when none is published.</summary>
+    private async Task<Revisions.PreviousRelease?> ReadPreviousReleaseAsync(int year, CancellationToken cancellationToken)
+    {
+        if (await _snapshots.FindAsync(year, SnapshotVersion.Latest, cancellationToken) is not { } latest)
+            return null;
+        var file = await _snapshots.OpenFileAsync(year, latest.Manifest.Version, SnapshotFileNames.ObservationsCsv, cancellationToken);
+        if (file is null)
+            return null;
+        await using (file.Content)
+        {
+            var dimensions = _referenceData.Catalog.CodeLists.Where(l => l.IsDimension).Select(l => l.Id).ToList();
+            return Revisions.PreviousRelease.Read(latest.Manifest.Version, file.Content, dimensions);
+        }
     }
 
     private async IAsyncEnumerable<ObservationSet> ReadStatesAsync(int year, [EnumeratorCancellation] CancellationToken cancellationToken)

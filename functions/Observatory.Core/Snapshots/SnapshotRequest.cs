@@ -34,6 +34,12 @@ public sealed record SnapshotRequest(int Year, string Version, DateTimeOffset Cr
     /// <summary>Where the open data is published (for the citation and the data package's homepage), if known.</summary>
     public Uri? Homepage { get; init; }
 
+    /// <summary>
+    /// What the previous published version of the year showed, for changes.csv; null for the first version of a year
+    /// (then no changes.csv is written).
+    /// </summary>
+    public Revisions.PreviousRelease? Previous { get; init; }
+
     /// <summary>True when <paramref name="state"/> was expected to report for <see cref="Year"/>.</summary>
     public bool IsParticipating(MemberState state) =>
         ParticipatingStates is null ? state.ParticipatedIn(Year) : ParticipatingStates.Contains(state.Iso3, StringComparer.OrdinalIgnoreCase);

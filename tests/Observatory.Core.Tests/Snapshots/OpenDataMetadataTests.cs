@@ -127,7 +127,7 @@ public class OpenDataMetadataTests(SampleSnapshot snapshot) : IClassFixture<Samp
         Assert.Contains("20260301T060000Z", text, StringComparison.Ordinal);
         Assert.Contains("< 5", text, StringComparison.Ordinal);
         Assert.Contains("Inter-American Children's Institute (IIN-OAS), Av. 8 de Octubre 2904", text, StringComparison.Ordinal);
-        foreach (var file in SnapshotFileNames.All)
+        foreach (var file in SampleSnapshot.FirstVersionFiles)
             Assert.Contains($"| {file} |", text, StringComparison.Ordinal);
     }
 }

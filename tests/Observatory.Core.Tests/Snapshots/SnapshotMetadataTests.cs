@@ -34,7 +34,7 @@ public partial class SnapshotMetadataTests(SampleSnapshot snapshot) : IClassFixt
     {
         var resources = Package.GetProperty("resources").EnumerateArray().ToList();
 
-        Assert.Equal(SnapshotFileNames.All.Where(n => n != SnapshotFileNames.DataPackage), resources.Select(r => r.GetProperty("path").GetString()));
+        Assert.Equal(SampleSnapshot.FirstVersionFiles.Where(n => n != SnapshotFileNames.DataPackage), resources.Select(r => r.GetProperty("path").GetString()));
         Assert.Equal(resources.Count, resources.Select(r => r.GetProperty("name").GetString()).Distinct().Count());
         foreach (var resource in resources)
         {
@@ -113,7 +113,7 @@ public partial class SnapshotMetadataTests(SampleSnapshot snapshot) : IClassFixt
         Assert.Contains("1 ≤ value < 5", readme, StringComparison.Ordinal);
         Assert.Contains("Secondary suppression", readme, StringComparison.Ordinal);
         Assert.Contains("3 small counts suppressed, 4 further cells", readme, StringComparison.Ordinal);
-        foreach (var name in SnapshotFileNames.All.Where(n => n != SnapshotFileNames.Readme))
+        foreach (var name in SampleSnapshot.FirstVersionFiles.Where(n => n != SnapshotFileNames.Readme))
             Assert.Contains($"| {name} |", readme, StringComparison.Ordinal);
     }
 
@@ -124,7 +124,7 @@ public partial class SnapshotMetadataTests(SampleSnapshot snapshot) : IClassFixt
 
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
         var lines = text[..^1].Split('\n');
-        Assert.Equal(SnapshotFileNames.All.Where(n => n != SnapshotFileNames.Checksums), lines.Select(l => ChecksumLine().Match(l).Groups["name"].Value));
+        Assert.Equal(SampleSnapshot.FirstVersionFiles.Where(n => n != SnapshotFileNames.Checksums), lines.Select(l => ChecksumLine().Match(l).Groups["name"].Value));
         foreach (var line in lines)
         {
             var match = ChecksumLine().Match(line);

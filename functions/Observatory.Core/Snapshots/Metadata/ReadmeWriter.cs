@@ -6,7 +6,8 @@ namespace Observatory.Core.Snapshots.Metadata;
 /// <summary>README.md: what the data is, its version, how to cite it, the disclosure rules applied and the files.</summary>
 internal static class ReadmeWriter
 {
-    public static byte[] Write(SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics)
+    public static byte[] Write(SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics,
+        Revisions.ChangesSummary? changes = null)
     {
         var year = PublishedFormat.Year(request.Year);
         var created = PublishedFormat.ToSecond(request.CreatedAt);
@@ -26,6 +27,13 @@ internal static class ReadmeWriter
         Line();
         Line("Later corrections are published as a new version; a published version never changes.");
         Line();
+        if (changes is not null)
+        {
+            Line("## Changes since the previous version");
+            Line();
+            Line($"Against version {changes.PreviousVersion} of {year}: {changes.Added.ToString(CultureInfo.InvariantCulture)} cells added, {changes.Removed.ToString(CultureInfo.InvariantCulture)} removed, {changes.Changed.ToString(CultureInfo.InvariantCulture)} changed (value, code or flag). changes.csv lists each one with what both versions published; a withheld cell shows its flag without a value.");
+            Line();
+        }
         Line("## How to cite");
         Line();
         var homepage = request.Homepage is null ? string.Empty : $" {request.Homepage.AbsoluteUri}";
