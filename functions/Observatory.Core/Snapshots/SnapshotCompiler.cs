@@ -75,6 +75,7 @@ public sealed class SnapshotCompiler
             new ObservationsJsonWriter(await CreateAsync(output, SnapshotFileNames.ObservationsJson, SnapshotContentTypes.Json, cancellationToken), table),
             new ObservationsXlsxWriter(await CreateAsync(output, SnapshotFileNames.ObservationsXlsx, SnapshotContentTypes.Xlsx, cancellationToken), table),
             new ObservationsSdmxCsvWriter(await CreateAsync(output, SnapshotFileNames.ObservationsSdmxCsv, SnapshotContentTypes.Csv, cancellationToken), sdmx),
+            new Sdg.SdgWriter(await CreateAsync(output, SnapshotFileNames.Sdg, SnapshotContentTypes.Csv, cancellationToken), index),
         };
         ChangesCsvWriter? changes = null;
         if (request.Previous is { } previousRelease)

@@ -15,6 +15,8 @@ public static class SnapshotFileNames
     public const string ObservationsSdmxCsv = "observations.sdmx.csv";
     /// <summary>The SDMX-ML 2.1 structure message: data structure definition, concept scheme and code lists.</summary>
     public const string SdmxStructure = "structure.xml";
+    /// <summary>The child part of SDG indicator 16.2.2 in the shape of the global series VC_HTF_DETV.</summary>
+    public const string Sdg = "sdg-16-2-2.csv";
     /// <summary>What this version changed against the previous one of the year; only in a version after the first.</summary>
     public const string Changes = "changes.csv";
     /// <summary>The indicator catalog.</summary>
@@ -40,7 +42,7 @@ public static class SnapshotFileNames
 
     /// <summary>Every file, in the order the compiler writes them (<see cref="Changes"/> only in a version after the first of its year).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, ObservationsSdmxCsv, Changes, IndicatorsCsv, CodelistsCsv, CoverageCsv, SdmxStructure, DataCite, Readme, ReadmeEs, ReadmePt, ReadmeFr, DataPackage, Checksums];
+        [ObservationsCsv, ObservationsParquet, ObservationsJson, ObservationsXlsx, ObservationsSdmxCsv, Sdg, Changes, IndicatorsCsv, CodelistsCsv, CoverageCsv, SdmxStructure, DataCite, Readme, ReadmeEs, ReadmePt, ReadmeFr, DataPackage, Checksums];
 }
 
 /// <summary>The media types of the snapshot's files.</summary>

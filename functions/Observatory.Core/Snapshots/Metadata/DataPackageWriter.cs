@@ -131,6 +131,10 @@ internal static class DataPackageWriter
                 WriteCsvDialect(json);
                 WriteSchema(json, SideTables.IndicatorFields);
                 break;
+            case SnapshotFileNames.Sdg:
+                WriteCsvDialect(json);
+                WriteSchema(json, Sdg.SdgWriter.Fields);
+                break;
             case SnapshotFileNames.Changes:
                 WriteCsvDialect(json);
                 WriteSchema(json, Revisions.ChangesCsvWriter.Fields(observations));

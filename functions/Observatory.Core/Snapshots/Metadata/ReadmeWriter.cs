@@ -34,6 +34,13 @@ internal static class ReadmeWriter
             Line($"Against version {changes.PreviousVersion} of {year}: {changes.Added.ToString(CultureInfo.InvariantCulture)} cells added, {changes.Removed.ToString(CultureInfo.InvariantCulture)} removed, {changes.Changed.ToString(CultureInfo.InvariantCulture)} changed (value, code or flag). changes.csv lists each one with what both versions published; a withheld cell shows its flag without a value.");
             Line();
         }
+        Line("## SDG indicator 16.2.2");
+        Line();
+        Line($"{SnapshotFileNames.Sdg} gives the child part of SDG indicator 16.2.2 in the shape of the global series {Sdg.SdgWriter.Series} (detected victims of trafficking in persons). The mapping:");
+        Line();
+        foreach (var rule in Sdg.SdgWriter.Mapping)
+            Line($"- {rule}");
+        Line();
         Line("## How to cite");
         Line();
         var homepage = request.Homepage is null ? string.Empty : $" {request.Homepage.AbsoluteUri}";
