@@ -19,7 +19,8 @@ namespace Observatory.Core.Snapshots;
 /// <para>
 /// The same data gives byte-identical data files: rows are ordered by state (ISO3), indicator (catalog order) and
 /// dimension codes (code-list order); numbers and times have one fixed form; the data files carry no time of writing
-/// and no version. Only datapackage.json, README.md and SHA256SUMS carry the version and the created time.
+/// and no version. Only the metadata files (structure.xml, datacite.json, the READMEs, datapackage.json and SHA256SUMS)
+/// carry the version and the created time. changes.csv is written only when the request names the previous version.
 /// </para>
 /// <para>
 /// Files are created through <see cref="ISnapshotOutput"/> in the order of <see cref="SnapshotFileNames.All"/>, the

@@ -6,7 +6,8 @@ namespace Observatory.Core.Snapshots;
 /// <param name="Year">The reporting year.</param>
 /// <param name="Version">
 /// The version stamp, a UTC timestamp such as 20260301T060000Z. It appears in the metadata files only (datapackage.json,
-/// README.md), never in the data files, so that the same data gives the same data files under any version.
+/// the READMEs, structure.xml, datacite.json), never in the data files, so that the same data gives the same data files
+/// under any version.
 /// </param>
 /// <param name="CreatedAt">When the snapshot is compiled; the created time of the data package.</param>
 /// <param name="Catalog">The indicator catalog: indicator order, units, dimensions, code lists and labels.</param>
