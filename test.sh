@@ -3,7 +3,7 @@
 # ports, stopped at the end), the local host's tests, the web portal's tests in headless Chromium and the
 # infrastructure checks.
 # Installs what it needs first (npm ci for Azurite, Chart.js and the browser tests' packages; dotnet restore; Debian's
-# chromium when it is missing). Ends with the line "N passed, N failed".
+# chromium and r-cran-rsdmx when they are missing). Ends with the line "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -24,6 +24,8 @@ trap 'scripts/azurite.sh stop "$blob_port"' EXIT
 export OBSERVATORY_TEST_STORAGE="$(scripts/azurite-connection.sh "$blob_port")"
 
 echo "== dotnet test"
+# The SDMX tests leave the sample snapshot's structure.xml and observations.sdmx.csv here for the check in R below.
+export OBSERVATORY_SDMX_SAMPLE_DIR="$results/sdmx"
 dotnet test Pipeline.sln --no-build -c Release --logger "trx" --results-directory "$results"
 dotnet_status=$?
 
@@ -37,6 +39,27 @@ for trx in "$results"/*.trx; do
 done
 # A test run that crashed before writing its results counts as a failure.
 if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+echo "== SDMX structure read by R's rsdmx"
+# Debian's r-cran-rsdmx reads the structure.xml that the SDMX tests exported; installed when missing (about 10 s).
+if ! Rscript -e 'library(rsdmx)' >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends r-cran-rsdmx; } >"$results/apt-rsdmx.log" 2>&1 \
+      || tail -n 20 "$results/apt-rsdmx.log"
+  else
+    echo "r-cran-rsdmx is missing: install it with 'apt-get install --no-install-recommends r-cran-rsdmx' (as root)"
+  fi
+fi
+if [ -f "$OBSERVATORY_SDMX_SAMPLE_DIR/structure.xml" ] && Rscript -e 'library(rsdmx)' >/dev/null 2>&1; then
+  Rscript tests/sdmx/check-rsdmx.R "$OBSERVATORY_SDMX_SAMPLE_DIR" 2>&1 | tee "$results/rsdmx.log"; rsdmx_status=${PIPESTATUS[0]}
+else
+  echo "rsdmx: 0 passed, 1 failed (no structure.xml exported, or rsdmx not installed)" | tee "$results/rsdmx.log"; rsdmx_status=1
+fi
+rsdmx_line="$(grep -E '^rsdmx: [0-9]+ passed, [0-9]+ failed' "$results/rsdmx.log" | tail -n 1)"
+rp="$(sed -n 's/^rsdmx: \([0-9]*\) passed.*/\1/p' <<<"$rsdmx_line")"
+rf="$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$rsdmx_line")"
+passed=$((passed + ${rp:-0})); failed=$((failed + ${rf:-0}))
+if [ "$rsdmx_status" -ne 0 ] && [ "${rf:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
 
 if [ -x tests/portal/run.sh ]; then
   echo "== web portal in headless Chromium"

@@ -70,4 +70,16 @@ public sealed class ObservatoryOptions
     /// <c>Observatory__Limits__MaxNoteChars</c>); docs/security.md lists them and their defaults.
     /// </summary>
     public Reading.ReturnLimits Limits { get; set; } = new();
+
+    /// <summary>The default <see cref="PublisherName"/>.</summary>
+    public const string DefaultPublisherName = "Inter-American Children's Institute (IIN-OAS)";
+
+    /// <summary>The default <see cref="PublisherAddress"/>: the Institute's seat in Montevideo.</summary>
+    public const string DefaultPublisherAddress = "Av. 8 de Octubre 2904, 11600 Montevideo, Uruguay";
+
+    /// <summary>Who publishes the open data, as the citation, datapackage.json and datacite.json name it (Observatory__PublisherName).</summary>
+    public string PublisherName { get; set; } = DefaultPublisherName;
+
+    /// <summary>The publisher's postal address, in the citation metadata (Observatory__PublisherAddress).</summary>
+    public string PublisherAddress { get; set; } = DefaultPublisherAddress;
 }

@@ -16,7 +16,7 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
     // A year of its own, so the other tests' data does not enter this snapshot.
     private const int Year = 2021;
     private const int Threshold = 5;
-    private static readonly string[] DataFiles = ["observations.csv", "observations.parquet", "observations.json", "observations.xlsx", "indicators.csv", "coverage.csv"];
+    private static readonly string[] DataFiles = ["observations.csv", "observations.parquet", "observations.json", "observations.xlsx", "observations.sdmx.csv", "indicators.csv", "codelists.csv", "coverage.csv"];
 
     [Fact]
     public async Task A_compiled_snapshot_publishes_every_file_checked_suppressed_and_reproducible()
@@ -83,6 +83,13 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
         Assert.NotEqual(firstVersion, secondVersion);
         var secondFiles = await DownloadAllAsync(second.Json);
         Assert.All(DataFiles, name => Assert.Equal(firstFiles[name], secondFiles[name]));
+        // The second version says what changed against the first, read back from the store: nothing.
+        Assert.DoesNotContain("changes.csv", firstFiles.Keys);
+        var changes = System.Text.Encoding.UTF8.GetString(secondFiles["changes.csv"]).TrimStart('\uFEFF');
+        Assert.StartsWith("country,year,indicator,", changes, StringComparison.Ordinal);
+        Assert.Single(changes.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"Against version {firstVersion} of {Year}: 0 cells added, 0 removed, 0 changed",
+            System.Text.Encoding.UTF8.GetString(secondFiles["README.md"]), StringComparison.Ordinal);
         var firstAgain = await DownloadAllAsync(first.Json);
         Assert.All(firstFiles.Keys, name => Assert.Equal(firstFiles[name], firstAgain[name]));
 

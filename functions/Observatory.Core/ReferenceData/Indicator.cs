@@ -19,12 +19,22 @@ public sealed record Indicator(
     bool Derived,
     IReadOnlyList<string> Aliases)
 {
+    /// <summary>Its definition, source, methodology and comparability notes; null when the catalog gives none.</summary>
+    public IndicatorMetadata? Metadata { get; init; }
+
     /// <summary>True when values are whole, non-negative numbers.</summary>
     public bool IsNumeric => Unit is IndicatorUnits.Number;
 
     /// <summary>For coded units (TREATY_STATUS, YES_NO), the id of the value list; null for numeric units.</summary>
     public string? ValueList => Unit is IndicatorUnits.TreatyStatus or IndicatorUnits.YesNo ? Unit : null;
 }
+
+/// <summary>What a researcher needs to use an indicator well, in the four languages.</summary>
+/// <param name="Definition">What exactly is counted or recorded.</param>
+/// <param name="SourceAgencyType">The kind of national agency the figures come from.</param>
+/// <param name="Methodology">How the figures are collected and counted.</param>
+/// <param name="Comparability">What limits comparisons between states, years and global series.</param>
+public sealed record IndicatorMetadata(LocalizedText Definition, LocalizedText SourceAgencyType, LocalizedText Methodology, LocalizedText Comparability);
 
 /// <summary>The units of catalog version 1.</summary>
 public static class IndicatorUnits

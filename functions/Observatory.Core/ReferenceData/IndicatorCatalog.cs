@@ -54,6 +54,14 @@ public sealed class IndicatorCatalog
     /// <summary>The catalog version ("1").</summary>
     public string Version { get; }
 
+    /// <summary>
+    /// The edition of the indicators' metadata ("1.1": version 1 of the codes, extended with definitions, sources,
+    /// methodology and comparability notes); the catalog version when the catalog gives none.
+    /// </summary>
+    public string MetadataVersion { get => _metadataVersion ?? Version; init => _metadataVersion = value; }
+
+    private readonly string? _metadataVersion;
+
     /// <summary>Every indicator, submitted and derived, in catalog order.</summary>
     public IReadOnlyList<Indicator> Indicators { get; }
 

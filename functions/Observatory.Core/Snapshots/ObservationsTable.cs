@@ -54,7 +54,7 @@ internal sealed class ObservationsTable
             var dimension = index.Dimensions[d];
             var column = d;
             columns.Add(new(
-                new(dimension.Id, "string", $"{dimension.Labels.En}: a code of the {dimension.Id} code list (_T total, _U unknown). Blank where the indicator has no such dimension.")
+                new(dimension.Id, "string", $"{dimension.Labels.En}: a code of the {dimension.Id} code list ({SpecialCodes(dimension)}). Blank where the indicator has no such dimension.")
                 {
                     Categories = [.. dimension.Items.Select(i => Label(i.Code, i.Labels.En))],
                     BlankMeans = "the indicator has no such dimension",
@@ -80,7 +80,7 @@ internal sealed class ObservationsTable
                     ],
                 },
                 ColumnKind.Text, r => r.Flag),
-            new(new("note", "string", "The reporting state's note on the figure. Never given for a suppressed cell. In the CSV a note beginning with =, +, -, @, a tab or a carriage return is preceded by an apostrophe (') so that spreadsheets do not run it as a formula."),
+            new(new("note", "string", "The reporting state's note on the figure, the same text in every format. Never given for a suppressed cell. Where a spreadsheet would run a note beginning with =, +, -, @, a tab or a carriage return as a formula, it is neutralised: in the CSV it is preceded by an apostrophe ('), in the Excel workbook its cell is marked quote-prefixed (Excel's own way of keeping it text; the text itself is unchanged)."),
                 ColumnKind.Text, r => r.Note),
             new(new("submission_id", "string", "The submission the figure comes from.") { Required = true },
                 ColumnKind.Text, r => r.SubmissionId),
@@ -93,6 +93,11 @@ internal sealed class ObservationsTable
     public IReadOnlyList<ObservationColumn> Columns { get; }
 
     private static KeyValuePair<string, string> Label(string value, string label) => new(value, label);
+
+    /// <summary>The SDMX special codes the list has, explained: "_T total, _U unknown", or "_T total" for OFFENCE.</summary>
+    private static string SpecialCodes(CodeList list) =>
+        string.Join(", ", new[] { (CodeList.Total, "total"), (CodeList.Unknown, "unknown"), (CodeList.NotApplicable, "not applicable") }
+            .Where(c => list.Contains(c.Item1)).Select(c => $"{c.Item1} {c.Item2}"));
 
     private static string UnitLabel(string unit) => unit switch
     {

@@ -8,6 +8,9 @@ internal static class SideTables
     /// <summary>The separator of the list columns (dimensions, indicators).</summary>
     public const string ListDelimiter = ";";
 
+    // Declared before the fields that use it: static fields are initialised in order.
+    private static readonly (string Code, string Name)[] Languages = [("en", "English"), ("es", "Spanish"), ("pt", "Portuguese"), ("fr", "French")];
+
     public static IReadOnlyList<TableField> IndicatorFields { get; } =
     [
         new("code", "string", "The indicator code, as in the indicator column of the observations.") { Required = true },
@@ -23,6 +26,10 @@ internal static class SideTables
         new("dimensions", "list", "The dimensions it is broken down by, separated by ';'; blank for none.") { ListDelimiter = ListDelimiter },
         new("protected", "boolean", "true when it counts child victims: small values are withheld (see README.md).") { Required = true },
         new("derived", "boolean", "true when computed at snapshot time from other indicators, never reported.") { Required = true },
+        .. MetadataFields("definition", "Its definition: what exactly is counted or recorded"),
+        .. MetadataFields("source_agency_type", "The kind of national agency the figures come from"),
+        .. MetadataFields("methodology", "How the figures are collected and counted"),
+        .. MetadataFields("comparability", "What limits comparisons between states, years and global series"),
     ];
 
     public static IReadOnlyList<TableField> CoverageFields { get; } =
@@ -48,7 +55,16 @@ internal static class SideTables
         string.Join(ListDelimiter, indicator.Dimensions),
         indicator.Protected ? "true" : "false",
         indicator.Derived ? "true" : "false",
+        .. Texts(indicator.Metadata?.Definition),
+        .. Texts(indicator.Metadata?.SourceAgencyType),
+        .. Texts(indicator.Metadata?.Methodology),
+        .. Texts(indicator.Metadata?.Comparability),
     ];
+
+    private static IEnumerable<TableField> MetadataFields(string name, string meaning) =>
+        Languages.Select(l => new TableField($"{name}_{l.Code}", "string", $"{meaning}, in {l.Name} (catalog metadata; blank when the catalog gives none)."));
+
+    private static IEnumerable<string?> Texts(LocalizedText? text) => text is null ? new string?[4] : text.All.Cast<string?>();
 
     public static IEnumerable<string?> CoverageRow(CoverageEntry entry, int year) =>
     [

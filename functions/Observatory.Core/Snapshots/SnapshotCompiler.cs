@@ -2,6 +2,8 @@ using Observatory.Core.Observations;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Snapshots.Disclosure;
 using Observatory.Core.Snapshots.Metadata;
+using Observatory.Core.Snapshots.Revisions;
+using Observatory.Core.Snapshots.Sdmx;
 using Observatory.Core.Snapshots.Writers;
 
 namespace Observatory.Core.Snapshots;
@@ -18,7 +20,8 @@ namespace Observatory.Core.Snapshots;
 /// <para>
 /// The same data gives byte-identical data files: rows are ordered by state (ISO3), indicator (catalog order) and
 /// dimension codes (code-list order); numbers and times have one fixed form; the data files carry no time of writing
-/// and no version. Only datapackage.json, README.md and SHA256SUMS carry the version and the created time.
+/// and no version. Only the metadata files (structure.xml, datacite.json, the READMEs, datapackage.json and SHA256SUMS)
+/// carry the version and the created time. changes.csv is written only when the request names the previous version.
 /// </para>
 /// <para>
 /// Files are created through <see cref="ISnapshotOutput"/> in the order of <see cref="SnapshotFileNames.All"/>, the
@@ -71,6 +74,7 @@ public sealed class SnapshotCompiler
 
         var index = new CatalogIndex(request.Catalog);
         var table = new ObservationsTable(index, request.States);
+        var sdmx = new SdmxStructure(index, request.States);
         var states = request.States.All.ToDictionary(s => s.Iso3, StringComparer.Ordinal);
         var written = new List<SnapshotFile>();
         var coverage = new Dictionary<string, CoverageEntry>(StringComparer.Ordinal);
@@ -84,7 +88,15 @@ public sealed class SnapshotCompiler
             new ObservationsParquetWriter(await CreateAsync(output, SnapshotFileNames.ObservationsParquet, SnapshotContentTypes.Parquet, cancellationToken), table),
             new ObservationsJsonWriter(await CreateAsync(output, SnapshotFileNames.ObservationsJson, SnapshotContentTypes.Json, cancellationToken), table),
             new ObservationsXlsxWriter(await CreateAsync(output, SnapshotFileNames.ObservationsXlsx, SnapshotContentTypes.Xlsx, cancellationToken), table),
+            new ObservationsSdmxCsvWriter(await CreateAsync(output, SnapshotFileNames.ObservationsSdmxCsv, SnapshotContentTypes.Csv, cancellationToken), sdmx),
+            new Sdg.SdgWriter(await CreateAsync(output, SnapshotFileNames.Sdg, SnapshotContentTypes.Csv, cancellationToken), index),
         };
+        ChangesCsvWriter? changes = null;
+        if (request.Previous is { } previousRelease)
+        {
+            changes = new ChangesCsvWriter(await CreateAsync(output, SnapshotFileNames.Changes, SnapshotContentTypes.Csv, cancellationToken), table, previousRelease, request.Year);
+            writers = [.. writers, changes];
+        }
         try
         {
             foreach (var writer in writers)
@@ -124,17 +136,28 @@ public sealed class SnapshotCompiler
             SideTables.IndicatorFields.Select(f => f.Name),
             request.Catalog.Indicators.Select(SideTables.IndicatorRow), cancellationToken));
 
+        written.Add(await WriteCsvAsync(output, SnapshotFileNames.CodelistsCsv, CodelistsTable.Fields.Select(f => f.Name), CodelistsTable.Rows(sdmx), cancellationToken));
+
         var coverageRows = ReadingOrder(request.States)
             .Select(s => coverage.GetValueOrDefault(s.Iso3) ?? new CoverageEntry(s, request.IsParticipating(s), null, null, []))
             .Select(e => SideTables.CoverageRow(e, request.Year));
         written.Add(await WriteCsvAsync(output, SnapshotFileNames.CoverageCsv, SideTables.CoverageFields.Select(f => f.Name), coverageRows, cancellationToken));
 
-        var readme = ReadmeWriter.Write(request, table, written, statistics);
+        written.Add(await WriteBytesAsync(output, SnapshotFileNames.SdmxStructure, SnapshotContentTypes.Xml,
+            SdmxStructureWriter.Write(sdmx, request, $"{SdmxStructure.DsdId}_{PublishedFormat.Year(request.Year)}_{request.Version}"), cancellationToken));
+
+        written.Add(await WriteBytesAsync(output, SnapshotFileNames.DataCite, SnapshotContentTypes.Json, DataCiteWriter.Write(request, written), cancellationToken));
+
+        var readme = ReadmeWriter.Write(request, table, written, statistics, changes?.Summary);
         written.Add(await WriteBytesAsync(output, SnapshotFileNames.Readme, SnapshotContentTypes.Markdown, readme, cancellationToken));
+        IReadOnlyList<SnapshotFile> beforeTranslations = [.. written];
+        foreach (var language in new[] { Languages.Language.Es, Languages.Language.Pt, Languages.Language.Fr })
+            written.Add(await WriteBytesAsync(output, TranslatedReadmeWriter.FileName(language), SnapshotContentTypes.Markdown,
+                TranslatedReadmeWriter.Write(language, request, beforeTranslations, statistics), cancellationToken));
 
         await using (var package = await CreateAsync(output, SnapshotFileNames.DataPackage, SnapshotContentTypes.Json, cancellationToken))
         {
-            DataPackageWriter.Write(package, request, table, written, statistics);
+            DataPackageWriter.Write(package, request, table, written, statistics, sdmx);
             written.Add(await CloseAsync(package));
         }
 

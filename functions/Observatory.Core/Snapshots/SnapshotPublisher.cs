@@ -69,6 +69,9 @@ public sealed class SnapshotPublisher
         {
             SuppressionThreshold = _options.SuppressionThreshold,
             History = history,
+            Publisher = _options.PublisherName,
+            PublisherAddress = _options.PublisherAddress,
+            Previous = await ReadPreviousReleaseAsync(year, cancellationToken),
         };
         SnapshotManifest manifest;
         await using (var disclosure = await _disclosureReports.OpenWriteAsync(year, version, cancellationToken))
@@ -94,6 +97,21 @@ public sealed class SnapshotPublisher
         while (await _snapshots.HasFilesAsync(year, candidate, cancellationToken))
             candidate = SnapshotVersion.Of(SnapshotVersion.Parse(candidate).AddSeconds(1));
         return candidate;
+    }
+
+    /// <summary>What the year's latest published version showed (its observations.csv), for changes.csv; null when none is published.</summary>
+    private async Task<Revisions.PreviousRelease?> ReadPreviousReleaseAsync(int year, CancellationToken cancellationToken)
+    {
+        if (await _snapshots.FindAsync(year, SnapshotVersion.Latest, cancellationToken) is not { } latest)
+            return null;
+        var file = await _snapshots.OpenFileAsync(year, latest.Manifest.Version, SnapshotFileNames.ObservationsCsv, cancellationToken);
+        if (file is null)
+            return null;
+        await using (file.Content)
+        {
+            var dimensions = _referenceData.Catalog.CodeLists.Where(l => l.IsDimension).Select(l => l.Id).ToList();
+            return Revisions.PreviousRelease.Read(latest.Manifest.Version, file.Content, dimensions);
+        }
     }
 
     private async IAsyncEnumerable<ObservationSet> ReadStatesAsync(int year, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace Observatory.Core.Snapshots;
 /// <param name="Year">The reporting year.</param>
 /// <param name="Version">
 /// The version stamp, a UTC timestamp such as 20260301T060000Z. It appears in the metadata files only (datapackage.json,
-/// README.md), never in the data files, so that the same data gives the same data files under any version.
+/// the READMEs, structure.xml, datacite.json), never in the data files, so that the same data gives the same data files
+/// under any version.
 /// </param>
 /// <param name="CreatedAt">When the snapshot is compiled; the created time of the data package.</param>
 /// <param name="Catalog">The indicator catalog: indicator order, units, dimensions, code lists and labels.</param>
@@ -35,11 +36,20 @@ public sealed record SnapshotRequest(int Year, string Version, DateTimeOffset Cr
     /// <summary>The data package's title.</summary>
     public string Title { get; init; } = "Trafficking and sexual exploitation of children: annual indicators of the member states";
 
-    /// <summary>Who publishes the data, as it should be cited.</summary>
-    public string Publisher { get; init; } = "The Observatory";
+    /// <summary>Who publishes the data, as it should be cited (default as <see cref="ObservatoryOptions.PublisherName"/>).</summary>
+    public string Publisher { get; init; } = ObservatoryOptions.DefaultPublisherName;
+
+    /// <summary>The publisher's postal address, for the citation metadata (default as <see cref="ObservatoryOptions.PublisherAddress"/>).</summary>
+    public string PublisherAddress { get; init; } = ObservatoryOptions.DefaultPublisherAddress;
 
     /// <summary>Where the open data is published (for the citation and the data package's homepage), if known.</summary>
     public Uri? Homepage { get; init; }
+
+    /// <summary>
+    /// What the previous published version of the year showed, for changes.csv; null for the first version of a year
+    /// (then no changes.csv is written).
+    /// </summary>
+    public Revisions.PreviousRelease? Previous { get; init; }
 
     /// <summary>True when <paramref name="state"/> was expected to report for <see cref="Year"/>.</summary>
     public bool IsParticipating(MemberState state) =>

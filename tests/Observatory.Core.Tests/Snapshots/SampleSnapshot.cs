@@ -10,6 +10,9 @@ public sealed class SampleSnapshot : IAsyncLifetime
 
     public static readonly DateTimeOffset CreatedAt = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The files of the first version of a year: every file but changes.csv.</summary>
+    public static IReadOnlyList<string> FirstVersionFiles { get; } = [.. SnapshotFileNames.All.Where(n => n != SnapshotFileNames.Changes)];
+
     internal MemorySnapshotOutput Output { get; } = new();
 
     public SnapshotManifest Manifest { get; private set; } = null!;

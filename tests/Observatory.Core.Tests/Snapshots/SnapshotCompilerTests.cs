@@ -12,14 +12,14 @@ public class SnapshotCompilerTests(SampleSnapshot snapshot) : IClassFixture<Samp
     private static readonly string[] DataFiles =
     [
         SnapshotFileNames.ObservationsCsv, SnapshotFileNames.ObservationsParquet, SnapshotFileNames.ObservationsJson,
-        SnapshotFileNames.ObservationsXlsx, SnapshotFileNames.IndicatorsCsv, SnapshotFileNames.CoverageCsv,
+        SnapshotFileNames.ObservationsXlsx, SnapshotFileNames.ObservationsSdmxCsv, SnapshotFileNames.IndicatorsCsv, SnapshotFileNames.CodelistsCsv, SnapshotFileNames.CoverageCsv,
     ];
 
     [Fact]
     public void Every_file_is_created_once_in_order_and_the_manifest_gives_its_size_checksum_and_type()
     {
-        Assert.Equal(SnapshotFileNames.All, snapshot.Output.Created);
-        Assert.Equal(SnapshotFileNames.All, snapshot.Manifest.Files.Select(f => f.Name));
+        Assert.Equal(SampleSnapshot.FirstVersionFiles, snapshot.Output.Created);
+        Assert.Equal(SampleSnapshot.FirstVersionFiles, snapshot.Manifest.Files.Select(f => f.Name));
         foreach (var file in snapshot.Manifest.Files)
         {
             var bytes = snapshot.Output[file.Name];
@@ -79,7 +79,7 @@ public class SnapshotCompilerTests(SampleSnapshot snapshot) : IClassFixture<Samp
     {
         var again = await CompileAsync(SampleSnapshot.Request(), SampleSnapshot.Data());
 
-        foreach (var name in SnapshotFileNames.All)
+        foreach (var name in SampleSnapshot.FirstVersionFiles)
             Assert.True(snapshot.Output[name].AsSpan().SequenceEqual(again[name]), $"{name} differs.");
     }
 
@@ -90,7 +90,7 @@ public class SnapshotCompilerTests(SampleSnapshot snapshot) : IClassFixture<Samp
 
         foreach (var name in DataFiles)
             Assert.True(snapshot.Output[name].AsSpan().SequenceEqual(later[name]), $"{name} differs.");
-        foreach (var name in new[] { SnapshotFileNames.DataPackage, SnapshotFileNames.Readme, SnapshotFileNames.Checksums })
+        foreach (var name in new[] { SnapshotFileNames.SdmxStructure, SnapshotFileNames.DataCite, SnapshotFileNames.DataPackage, SnapshotFileNames.Readme, SnapshotFileNames.ReadmeEs, SnapshotFileNames.ReadmePt, SnapshotFileNames.ReadmeFr, SnapshotFileNames.Checksums })
             Assert.False(snapshot.Output[name].AsSpan().SequenceEqual(later[name]), $"{name} is the same.");
         Assert.Contains("20260415T120000Z", Encoding.UTF8.GetString(later[SnapshotFileNames.DataPackage]), StringComparison.Ordinal);
         Assert.Contains("20260415T120000Z", Encoding.UTF8.GetString(later[SnapshotFileNames.Readme]), StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public class SnapshotCompilerTests(SampleSnapshot snapshot) : IClassFixture<Samp
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
             var french = await CompileAsync(SampleSnapshot.Request(), SampleSnapshot.Data());
 
-            foreach (var name in SnapshotFileNames.All)
+            foreach (var name in SampleSnapshot.FirstVersionFiles)
                 Assert.True(snapshot.Output[name].AsSpan().SequenceEqual(french[name]), $"{name} differs under fr-FR.");
         }
         finally

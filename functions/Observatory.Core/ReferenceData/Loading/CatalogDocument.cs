@@ -4,6 +4,9 @@ namespace Observatory.Core.ReferenceData.Loading;
 internal sealed class CatalogDocument
 {
     public required string Version { get; init; }
+
+    /// <summary>The edition of the indicators' metadata (definitions, sources, methodology, comparability).</summary>
+    public string? MetadataVersion { get; init; }
     public string? Note { get; init; }
     public required IReadOnlyList<IndicatorDocument> Indicators { get; init; }
     public required IReadOnlyList<CodeListDocument> CodeLists { get; init; }
@@ -20,6 +23,9 @@ internal sealed class IndicatorDocument
     public required IReadOnlyList<string> Dimensions { get; init; }
     public required bool Protected { get; init; }
     public bool Derived { get; init; }
+
+    /// <summary>Definition, source agency type, methodology and comparability, in the four languages.</summary>
+    public IndicatorMetadataDocument? Metadata { get; init; }
     public AliasesDocument Aliases { get; set; } = new();
     public string? Note { get; init; }
 }
@@ -53,4 +59,13 @@ internal sealed class ColumnDocument
     public required LocalizedTextDocument Label { get; init; }
     public AliasesDocument Aliases { get; set; } = new();
     public string? Note { get; init; }
+}
+
+/// <summary>The metadata of an indicator as the catalog document writes it.</summary>
+internal sealed class IndicatorMetadataDocument
+{
+    public required LocalizedTextDocument Definition { get; init; }
+    public required LocalizedTextDocument SourceAgencyType { get; init; }
+    public required LocalizedTextDocument Methodology { get; init; }
+    public required LocalizedTextDocument Comparability { get; init; }
 }

@@ -12,7 +12,10 @@ internal static class CatalogReader
         document.Version,
         [.. document.Indicators.Select(ToIndicator)],
         [.. document.CodeLists.Select(ToCodeList)],
-        [.. document.Columns.Select(c => new ColumnAliases(c.Column, c.Label.ToModel(), c.Aliases.ToModel()))]);
+        [.. document.Columns.Select(c => new ColumnAliases(c.Column, c.Label.ToModel(), c.Aliases.ToModel()))])
+    {
+        MetadataVersion = document.MetadataVersion ?? document.Version,
+    };
 
     private static Indicator ToIndicator(IndicatorDocument i) => new(
         i.Code,
@@ -22,7 +25,12 @@ internal static class CatalogReader
         i.Dimensions,
         i.Protected,
         i.Derived,
-        i.Aliases.ToModel().All);
+        i.Aliases.ToModel().All)
+    {
+        Metadata = i.Metadata is { } m
+            ? new IndicatorMetadata(m.Definition.ToModel(), m.SourceAgencyType.ToModel(), m.Methodology.ToModel(), m.Comparability.ToModel())
+            : null,
+    };
 
     private static CodeList ToCodeList(CodeListDocument list)
     {

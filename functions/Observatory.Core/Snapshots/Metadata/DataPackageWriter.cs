@@ -15,7 +15,8 @@ internal static class DataPackageWriter
     public const string SchemaProfile = "https://datapackage.org/profiles/2.0/tableschema.json";
     public const string DialectProfile = "https://datapackage.org/profiles/2.0/tabledialect.json";
 
-    public static void Write(Stream output, SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics)
+    public static void Write(Stream output, SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics,
+        Sdmx.SdmxStructure? sdmx = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
@@ -51,6 +52,8 @@ internal static class DataPackageWriter
         json.WriteStartArray("contributors");
         json.WriteStartObject();
         json.WriteString("title", request.Publisher);
+        // Not part of the standard's contributor (descriptors may add properties): where the publisher is.
+        json.WriteString("address", request.PublisherAddress);
         json.WriteStartArray("roles");
         json.WriteStringValue("publisher");
         json.WriteEndArray();
@@ -71,7 +74,7 @@ internal static class DataPackageWriter
 
         json.WriteStartArray("resources");
         foreach (var file in written)
-            WriteResource(json, file, observations);
+            WriteResource(json, file, observations, sdmx);
         WriteChecksumsResource(json);
         json.WriteEndArray();
 
@@ -80,7 +83,7 @@ internal static class DataPackageWriter
         output.Write("\n"u8);
     }
 
-    private static void WriteResource(Utf8JsonWriter json, SnapshotFile file, ObservationsTable observations)
+    private static void WriteResource(Utf8JsonWriter json, SnapshotFile file, ObservationsTable observations, Sdmx.SdmxStructure? sdmx)
     {
         var description = ResourceDescriptions.For(file.Name);
         json.WriteStartObject();
@@ -121,9 +124,25 @@ internal static class DataPackageWriter
             case SnapshotFileNames.ObservationsParquet:
                 WriteSchema(json, observations.Columns.Select(c => c.Field));
                 break;
+            case SnapshotFileNames.ObservationsSdmxCsv when sdmx is not null:
+                WriteCsvDialect(json);
+                WriteSchema(json, sdmx.CsvFields());
+                break;
             case SnapshotFileNames.IndicatorsCsv:
                 WriteCsvDialect(json);
                 WriteSchema(json, SideTables.IndicatorFields);
+                break;
+            case SnapshotFileNames.Sdg:
+                WriteCsvDialect(json);
+                WriteSchema(json, Sdg.SdgWriter.Fields);
+                break;
+            case SnapshotFileNames.Changes:
+                WriteCsvDialect(json);
+                WriteSchema(json, Revisions.ChangesCsvWriter.Fields(observations));
+                break;
+            case SnapshotFileNames.CodelistsCsv:
+                WriteCsvDialect(json);
+                WriteSchema(json, CodelistsTable.Fields);
                 break;
             case SnapshotFileNames.CoverageCsv:
                 WriteCsvDialect(json);

@@ -6,7 +6,8 @@ namespace Observatory.Core.Snapshots.Metadata;
 /// <summary>README.md: what the data is, its version, how to cite it, the disclosure rules applied and the files.</summary>
 internal static class ReadmeWriter
 {
-    public static byte[] Write(SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics)
+    public static byte[] Write(SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics,
+        Revisions.ChangesSummary? changes = null)
     {
         var year = PublishedFormat.Year(request.Year);
         var created = PublishedFormat.ToSecond(request.CreatedAt);
@@ -26,10 +27,24 @@ internal static class ReadmeWriter
         Line();
         Line("Later corrections are published as a new version; a published version never changes.");
         Line();
+        if (changes is not null)
+        {
+            Line("## Changes since the previous version");
+            Line();
+            Line($"Against version {changes.PreviousVersion} of {year}: {changes.Added.ToString(CultureInfo.InvariantCulture)} cells added, {changes.Removed.ToString(CultureInfo.InvariantCulture)} removed, {changes.Changed.ToString(CultureInfo.InvariantCulture)} changed (value, code or flag). changes.csv lists each one with what both versions published; a withheld cell shows its flag without a value.");
+            Line();
+        }
+        Line("## SDG indicator 16.2.2");
+        Line();
+        Line($"{SnapshotFileNames.Sdg} gives the child part of SDG indicator 16.2.2 in the shape of the global series {Sdg.SdgWriter.Series} (detected victims of trafficking in persons). The mapping:");
+        Line();
+        foreach (var rule in Sdg.SdgWriter.Mapping)
+            Line($"- {rule}");
+        Line();
         Line("## How to cite");
         Line();
         var homepage = request.Homepage is null ? string.Empty : $" {request.Homepage.AbsoluteUri}";
-        Line($"{request.Publisher} ({created.Year.ToString(CultureInfo.InvariantCulture)}). *{request.Title}*, reporting year {year}, version {request.Version} [data set].{homepage} Licence: CC BY 4.0.");
+        Line($"{request.Publisher} ({created.Year.ToString(CultureInfo.InvariantCulture)}). *{request.Title}*, reporting year {year}, version {request.Version} [data set]. {request.Publisher}, {request.PublisherAddress}.{homepage} Licence: CC BY 4.0.");
         Line();
         Line("## Licence");
         Line();
@@ -48,6 +63,8 @@ internal static class ReadmeWriter
         Line("| --- | ---: | --- |");
         foreach (var file in written)
             Line($"| {file.Name} | {file.Size.ToString(CultureInfo.InvariantCulture)} | {ResourceDescriptions.For(file.Name).Text} |");
+        foreach (var translation in new[] { SnapshotFileNames.ReadmeEs, SnapshotFileNames.ReadmePt, SnapshotFileNames.ReadmeFr })
+            Line($"| {translation} | | {ResourceDescriptions.For(translation).Text} |");
         Line($"| {SnapshotFileNames.DataPackage} | | The Frictionless Data Package descriptor: every file with its size and SHA-256, the table schemas with the code lists, licence and sources. |");
         Line($"| {SnapshotFileNames.Checksums} | | {ResourceDescriptions.For(SnapshotFileNames.Checksums).Text} |");
         Line();

@@ -18,8 +18,14 @@ internal sealed class CsvTableWriter : IAsyncDisposable
     private readonly StringBuilder _row = new();
     private bool _rowStarted;
 
-    public CsvTableWriter(Stream output) =>
-        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
+    /// <summary>Writes CSV to <paramref name="output"/>, which stays open.</summary>
+    /// <param name="output">Where the text goes.</param>
+    /// <param name="byteOrderMark">
+    /// True (the default) to begin with a byte-order mark for spreadsheets; false for files that machines read first,
+    /// such as SDMX-CSV.
+    /// </param>
+    public CsvTableWriter(Stream output, bool byteOrderMark = true) =>
+        _writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark), bufferSize: 64 * 1024, leaveOpen: true);
 
     /// <summary>Appends a field to the current row; null is written as an empty field.</summary>
     public void Field(string? value)

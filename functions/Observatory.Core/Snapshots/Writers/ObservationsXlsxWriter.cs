@@ -23,6 +23,7 @@ internal sealed class ObservationsXlsxWriter(HashingStream output, ObservationsT
     private readonly OpenXmlAttribute[] _textCell = [new("r", string.Empty, string.Empty), new("t", string.Empty, "inlineStr")];
     private readonly OpenXmlAttribute[] _headerCell = [new("r", string.Empty, string.Empty), new("t", string.Empty, "inlineStr"), new("s", string.Empty, "1")];
     private readonly OpenXmlAttribute[] _numberCell = [new("r", string.Empty, string.Empty)];
+    private readonly OpenXmlAttribute[] _quotedTextCell = [new("r", string.Empty, string.Empty), new("t", string.Empty, "inlineStr"), new("s", string.Empty, XlsxPackage.QuotePrefixStyle)];
     private readonly OpenXmlAttribute[] _preserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
     private readonly string[] _columnLetters = [.. Enumerable.Range(0, table.Columns.Count).Select(ColumnLetters)];
     private ZipArchive? _archive;
@@ -65,7 +66,10 @@ internal sealed class ObservationsXlsxWriter(HashingStream output, ObservationsT
                 switch (column.Kind)
                 {
                     case ColumnKind.Text:
-                        TextCell(column.Text!(row), _textCell);
+                        var text = column.Text!(row);
+                        // The text stays as in the other formats; a formula-like cell is marked quote-prefixed, which
+                        // keeps it text even when someone edits it (the CSV's apostrophe, the way Excel stores it).
+                        TextCell(text, text is not null && CsvTableWriter.Neutralise(text).Length != text.Length ? _quotedTextCell : _textCell);
                         break;
                     case ColumnKind.Year:
                         NumberCell(row.Text.Year);

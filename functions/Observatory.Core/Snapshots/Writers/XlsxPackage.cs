@@ -61,7 +61,10 @@ internal static class XlsxPackage
     /// <summary>Opens the worksheet's entry for streaming.</summary>
     public static Stream OpenSheet(ZipArchive archive) => CreateEntry(archive, SheetPath).Open();
 
-    /// <summary>Style 0 is the default; style 1 is bold, for the header row.</summary>
+    /// <summary>The style of a text cell that a spreadsheet must keep as text: Excel's quote prefix (see <see cref="CsvTableWriter.Neutralise"/>).</summary>
+    public const string QuotePrefixStyle = "2";
+
+    /// <summary>Style 0 is the default; style 1 is bold, for the header row; style 2 is quote-prefixed text.</summary>
     private static Stylesheet Styles() => new(
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
@@ -73,7 +76,8 @@ internal static class XlsxPackage
         new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
         new CellFormats(
             new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U },
-            new CellFormat { NumberFormatId = 0U, FontId = 1U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyFont = true }) { Count = 2U },
+            new CellFormat { NumberFormatId = 0U, FontId = 1U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyFont = true },
+            new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, QuotePrefix = true }) { Count = 3U },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
 
     private static ZipArchiveEntry CreateEntry(ZipArchive archive, string path)
