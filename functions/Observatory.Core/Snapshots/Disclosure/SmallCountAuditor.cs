@@ -5,8 +5,8 @@ namespace Observatory.Core.Snapshots.Disclosure;
 /// values it can take must number at least threshold − 1.
 /// </summary>
 /// <remarks>
-/// Three steps, cheapest first, each exact in what it concludes: a relation in which the count is the only unknown
-/// gives it away; a balanced direction through it (<see cref="DirectionSearch"/>) proves a range of values; anything
+/// Three steps, cheapest first, each exact in what it concludes: relations that leave the count the only unknown,
+/// directly or once other single unknowns are worked out, give it away; a balanced direction through it (<see cref="DirectionSearch"/>) proves a range of values; anything
 /// else goes to the integer program (<see cref="IntegerProgram"/>), which decides.
 /// </remarks>
 internal static class SmallCountAuditor
@@ -27,15 +27,40 @@ internal static class SmallCountAuditor
         return IntegerProgram.Audit(knowledge, unknown, node, needed);
     }
 
-    /// <summary>True when an equality relation has <paramref name="node"/> as its only unknown.</summary>
+    /// <summary>
+    /// True when the published cells pin <paramref name="node"/> down: an equality relation whose other nodes are all
+    /// known, or become known in turn (a relation with a single unknown gives that unknown away, and so on).
+    /// </summary>
     private static bool IsExposed(AttackerKnowledge knowledge, bool[] unknown, int node)
     {
-        foreach (var index in knowledge.RelationsOf(node))
+        var component = IntegerProgram.Component(knowledge, unknown, node);
+        var relations = component.SelectMany(knowledge.RelationsOf).Distinct().Where(r => knowledge.Relations[r].IsEquality).ToList();
+        var determined = new HashSet<int>();
+        bool changed;
+        do
         {
-            var relation = knowledge.Relations[index];
-            if (relation.IsEquality && relation.Nodes.All(n => n == node || !unknown[n]))
-                return true;
+            changed = false;
+            foreach (var index in relations)
+            {
+                var open = -1;
+                var count = 0;
+                foreach (var n in knowledge.Relations[index].Nodes)
+                {
+                    if (unknown[n] && !determined.Contains(n))
+                    {
+                        open = n;
+                        count++;
+                    }
+                }
+                if (count == 1 && determined.Add(open))
+                {
+                    if (open == node)
+                        return true;
+                    changed = true;
+                }
+            }
         }
+        while (changed);
         return false;
     }
 }
