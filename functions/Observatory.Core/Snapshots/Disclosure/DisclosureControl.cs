@@ -65,7 +65,7 @@ internal static class DisclosureControl
             var failing = new List<int>();
             foreach (var node in pending)
             {
-                if (SmallCountAuditor.Audit(knowledge, unknown, node, threshold).Protected)
+                if (SmallCountAuditor.Audit(knowledge, unknown, node, threshold, exactRange: false).Protected)
                     continue;
                 var next = NextToWithhold(knowledge, unknown, withheld, node);
                 if (next < 0)
