@@ -7,9 +7,9 @@ using Sylvan.Data.Csv;
 namespace Observatory.Core.Snapshots.Disclosure;
 
 /// <summary>
-/// Reads what the earlier published versions of a year showed: the submission of each state from the version's own
-/// coverage.csv, and which cells it withheld from its disclosure report, or, for a version published before reports
-/// were kept, from its observations.json (what the public has). The true values come from the observation store, by
+/// Reads what the earlier published versions of a year showed: the submission of each state and which cells it
+/// withheld, from the version's disclosure report (one read), or, for a version published before reports were kept,
+/// from its own coverage.csv and observations.json (what the public has). The true values come from the observation store, by
 /// submission, when the publisher reads each state.
 /// </summary>
 public sealed class PublishedHistoryReader
@@ -38,8 +38,9 @@ public sealed class PublishedHistoryReader
         var history = new List<PublishedVersion>();
         foreach (var version in versions)
         {
-            var submissions = await ReadSubmissionsAsync(year, version, cancellationToken);
-            var withheld = await _reports.FindAsync(year, version, cancellationToken) is { } report
+            var report = await _reports.FindAsync(year, version, cancellationToken);
+            var submissions = report?.Submissions ?? await ReadSubmissionsAsync(year, version, cancellationToken);
+            var withheld = report is not null
                 ? report.Tables.GroupBy(t => t.Country, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.SelectMany(t => t.Withheld).Select(w => w.Cell).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal)
                 : await ReadWithheldFromPublishedAsync(year, version, cancellationToken);
@@ -57,7 +58,7 @@ public sealed class PublishedHistoryReader
             ?? throw new InvalidDataException($"Version {version} of {year} is listed but its {name} cannot be read.")).Content;
 
     // coverage.csv: the submission each state's rows came from (blank for a state without data).
-    private async Task<Dictionary<string, string>> ReadSubmissionsAsync(int year, string version, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>> ReadSubmissionsAsync(int year, string version, CancellationToken cancellationToken)
     {
         var submissions = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var content = await OpenAsync(year, version, SnapshotFileNames.CoverageCsv, cancellationToken);
