@@ -16,6 +16,8 @@ public static class BenchmarkCommand
             return MicroBenchmarks.Run([.. args.Where(a => a != "--micro")]);
         if (Array.IndexOf(args, "--profile") is var profile and >= 0)
             return Profile(args[(profile + 1)..]);
+        if (Array.IndexOf(args, "--disclosure-worst") is var worst and >= 0)
+            return Suites.DisclosureWorstCase.Run(args.Length > worst + 1 ? int.Parse(args[worst + 1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
 
         if (Option(args, "--report-from") is { } saved)
         {

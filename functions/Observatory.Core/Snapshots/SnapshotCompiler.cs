@@ -115,7 +115,7 @@ public sealed class SnapshotCompiler
                 rows += stateTable.Rows.Count;
                 withheld += stateTable.Withheld;
                 if (disclosure is not null)
-                    await disclosure.WriteAsync(stateTable.Disclosure, cancellationToken);
+                    await disclosure.WriteAsync(state.Iso3, set.SubmissionId, stateTable.Disclosure, cancellationToken);
             }
 
             foreach (var writer in writers)

@@ -64,7 +64,7 @@ public sealed class SnapshotPublisher
 
         var createdAt = _clock.GetUtcNow();
         var version = await NewVersionAsync(year, createdAt, cancellationToken);
-        var history = await new PublishedHistoryReader(_snapshots, _observations, _referenceData.Catalog).ReadAsync(year, cancellationToken);
+        var history = await new PublishedHistoryReader(_snapshots, _disclosureReports, _referenceData.Catalog).ReadAsync(year, cancellationToken);
         var request = new SnapshotRequest(year, version, createdAt, _referenceData.Catalog, _referenceData.States)
         {
             SuppressionThreshold = _options.SuppressionThreshold,
@@ -75,7 +75,7 @@ public sealed class SnapshotPublisher
         };
         SnapshotManifest manifest;
         await using (var disclosure = await _disclosureReports.OpenWriteAsync(year, version, cancellationToken))
-            manifest = await new SnapshotCompiler().CompileAsync(request, ReadStatesAsync(year, cancellationToken), _snapshots.CreateOutput(year, version), disclosure, cancellationToken);
+            manifest = await new SnapshotCompiler().CompileAsync(request, ReadStatesAsync(year, history, cancellationToken), _snapshots.CreateOutput(year, version), disclosure, cancellationToken);
         await _snapshots.PublishAsync(manifest, cancellationToken);
         _logger.LogInformation("Snapshot {Year} {Version} published: {States} states, {Rows} rows, {Suppressed} cells suppressed",
             year, version, manifest.Statistics.States, manifest.Statistics.Rows, manifest.Statistics.Withheld);
@@ -114,7 +114,7 @@ public sealed class SnapshotPublisher
         }
     }
 
-    private async IAsyncEnumerable<ObservationSet> ReadStatesAsync(int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ObservationSet> ReadStatesAsync(int year, PublishedHistory history, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var states = SnapshotCompiler.ReadingOrder(_referenceData.States);
         var pending = new Queue<Task<ObservationSet?>>();
@@ -122,8 +122,25 @@ public sealed class SnapshotPublisher
         while (next < states.Count || pending.Count > 0)
         {
             while (next < states.Count && pending.Count < ReadAhead)
-                pending.Enqueue(_observations.ReadCurrentAsync(states[next++].Iso3, year, null, cancellationToken));
+                pending.Enqueue(ReadStateAsync(states[next++].Iso3, year, history, cancellationToken));
             if (await pending.Dequeue() is { } set) yield return set;
         }
+    }
+
+    /// <summary>
+    /// The current data of a state, after reading the data of any other submission an earlier version of the year
+    /// published for it (the disclosure audit needs its true values; an unchanged state needs nothing more).
+    /// </summary>
+    private async Task<ObservationSet?> ReadStateAsync(string country, int year, PublishedHistory history, CancellationToken cancellationToken)
+    {
+        if (await _observations.ReadCurrentAsync(country, year, null, cancellationToken) is not { } set)
+            return null;
+        foreach (var submission in history.EarlierSubmissionsOf(country, set.SubmissionId).ToList())
+        {
+            var stored = await _observations.ReadVersionAsync(country, year, submission, cancellationToken)
+                ?? throw new InvalidDataException($"An earlier version of {year} published submission {submission}, whose data is no longer stored: the disclosure audit cannot cover it.");
+            history.AddData(submission, [.. stored.Where(o => _referenceData.Catalog.Indicators.Any(i => i.Code == o.Indicator && i.Protected))]);
+        }
+        return set;
     }
 }

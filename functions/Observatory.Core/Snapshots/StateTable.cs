@@ -47,7 +47,7 @@ internal sealed class StateTable
 
         foreach (var (position, indicator, cells) in byIndicator)
         {
-            var outcome = DisclosureControl.Apply(indicator, cells, index, threshold, history.For(set.Country, indicator, index));
+            var outcome = DisclosureControl.Apply(indicator, cells, index, threshold, history.For(set, indicator, index));
             outcomes[indicator.Code] = outcome;
             if (outcome.Withheld.Count > 0 || outcome.Audits.Count > 0)
                 disclosure.Add(Report(set.Country, indicator, outcome, index));

@@ -44,7 +44,8 @@ public class DerivedRateTests
         // total is withheld to protect F, and the rate would give the total back.
         var earlier = new StateData("BRA").Count("CT_VICT_DET", "SEX=F", 0).Count("CT_VICT_DET", "SEX=M", 7).Count("CT_VICT_DET", "", 7);
         var history = new PublishedHistory([new PublishedVersion("20260301T060000Z",
-            new Dictionary<string, PublishedState> { ["BRA"] = new("sub-1", earlier.Observations, new HashSet<string>()) })]);
+            new Dictionary<string, PublishedState> { ["BRA"] = new("sub-1", new HashSet<string>()) })]);
+        history.AddData("sub-1", earlier.Observations);
         var set = new StateData("BRA").Count("CT_VICT_DET", "SEX=F", 3).Count("CT_VICT_DET", "SEX=M", 7).Count("CT_VICT_DET", "", 10)
             .Count("POP_U18", "", 1_000_000).ToSet();
 

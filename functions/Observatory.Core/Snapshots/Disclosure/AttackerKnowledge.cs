@@ -24,6 +24,7 @@ internal sealed class AttackerKnowledge
     private readonly Dictionary<(string Key, long Value), int> _nodes = [];
     private readonly List<Relation> _relations = [];
     private readonly List<List<int>> _relationsOfNode = [];
+    private int[] _currentRows = [];
 
     private AttackerKnowledge(CellTable current)
     {
@@ -60,8 +61,14 @@ internal sealed class AttackerKnowledge
         }
         knowledge.AddCells(current, version: null).CopyTo(knowledge.CurrentNodes, 0);
         knowledge.AddRelations(current, knowledge.CurrentNodes, seen);
+        knowledge._currentRows = Enumerable.Repeat(-1, knowledge.NodeCount).ToArray();
+        for (var i = 0; i < knowledge.CurrentNodes.Length; i++)
+            knowledge._currentRows[knowledge.CurrentNodes[i]] = i;
         return knowledge;
     }
+
+    /// <summary>The row of <see cref="Current"/> whose node this is; -1 for a node of earlier versions only.</summary>
+    public int CurrentRow(int node) => node < _currentRows.Length ? _currentRows[node] : -1;
 
     /// <summary>The true value of a node.</summary>
     public long Value(int node) => _values[node];

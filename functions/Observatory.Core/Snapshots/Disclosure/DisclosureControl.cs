@@ -57,21 +57,22 @@ internal static class DisclosureControl
         }
 
         var withheld = reasons.Select(r => r is not null).ToArray();
+        var unknown = knowledge.IsUnknown(withheld);
         var secondary = new List<Observation>();
-        var pending = SmallCounts(knowledge, knowledge.IsUnknown(withheld), threshold);
+        var pending = SmallCounts(knowledge, unknown, threshold);
         while (pending.Count > 0)
         {
             var failing = new List<int>();
             foreach (var node in pending)
             {
-                var unknown = knowledge.IsUnknown(withheld);
-                if (SmallCountAuditor.Audit(knowledge, unknown, node, threshold).Protected)
+                if (SmallCountAuditor.Audit(knowledge, unknown, node, threshold, exactRange: false).Protected)
                     continue;
                 var next = NextToWithhold(knowledge, unknown, withheld, node);
                 if (next < 0)
                     throw new DisclosureControlException(
                         $"Disclosure control cannot protect {knowledge.Label(node)} of {table.Cells[0].Country} for {table.Cells[0].Year}: no published cell linked to it can be withheld.");
                 withheld[next] = true;
+                unknown[knowledge.CurrentNodes[next]] = true;
                 reasons[next] = WithholdingReason.Secondary;
                 secondary.Add(table.Cells[next]);
                 failing.Add(node);
@@ -109,15 +110,15 @@ internal static class DisclosureControl
 
     private static int Best(AttackerKnowledge knowledge, bool[] withheld, List<Relation> relations)
     {
-        var nodes = relations.SelectMany(r => r.Nodes).ToHashSet();
         var best = -1;
-        for (var i = 0; i < knowledge.CurrentNodes.Length; i++)
+        foreach (var node in relations.SelectMany(r => r.Nodes))
         {
-            var node = knowledge.CurrentNodes[i];
-            if (withheld[i] || !nodes.Contains(node) || knowledge.Value(node) <= 0 || knowledge.PublishedEarlier(node))
+            var row = knowledge.CurrentRow(node);
+            if (row < 0 || withheld[row] || knowledge.Value(node) <= 0 || knowledge.PublishedEarlier(node))
                 continue;
-            if (best < 0 || knowledge.Value(node) < knowledge.Value(knowledge.CurrentNodes[best]))
-                best = i;
+            var current = best < 0 ? 0 : knowledge.Value(knowledge.CurrentNodes[best]);
+            if (best < 0 || knowledge.Value(node) < current || (knowledge.Value(node) == current && row < best))
+                best = row;
         }
         return best;
     }

@@ -9,7 +9,9 @@ namespace Observatory.Core.Snapshots.Disclosure;
 /// <param name="Threshold">The threshold applied.</param>
 /// <param name="EarlierVersions">The earlier versions of the year the audit took into account, oldest first.</param>
 /// <param name="Tables">One entry per state and protected indicator with anything withheld, in publication order.</param>
-public sealed record DisclosureReport(int Year, string Version, int Threshold, IReadOnlyList<string> EarlierVersions, IReadOnlyList<DisclosureTableReport> Tables);
+/// <param name="Submissions">The submission each published state's data came from, by ISO3 code (null in reports written before it was kept).</param>
+public sealed record DisclosureReport(int Year, string Version, int Threshold, IReadOnlyList<string> EarlierVersions, IReadOnlyList<DisclosureTableReport> Tables,
+    IReadOnlyDictionary<string, string>? Submissions = null);
 
 /// <summary>What was withheld in one state's indicator, and the audit of each of its small counts.</summary>
 /// <param name="Country">ISO3 code.</param>

@@ -31,9 +31,12 @@ public sealed class DisclosureReportWriter : IAsyncDisposable
         _json.WriteStartArray("tables");
     }
 
-    /// <summary>Appends the tables of one state.</summary>
-    public async Task WriteAsync(IEnumerable<DisclosureTableReport> tables, CancellationToken cancellationToken)
+    private readonly SortedDictionary<string, string> _submissions = new(StringComparer.Ordinal);
+
+    /// <summary>Appends the tables of one state, whose published data comes from <paramref name="submissionId"/>.</summary>
+    public async Task WriteAsync(string country, string submissionId, IEnumerable<DisclosureTableReport> tables, CancellationToken cancellationToken)
     {
+        _submissions[country] = submissionId;
         foreach (var table in tables)
             JsonSerializer.Serialize(_json, table, Json);
         await _json.FlushAsync(cancellationToken);
@@ -43,6 +46,9 @@ public sealed class DisclosureReportWriter : IAsyncDisposable
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         _json.WriteEndArray();
+        // Last, once every state is known: what the next version's audit reads first.
+        _json.WritePropertyName("submissions");
+        JsonSerializer.Serialize(_json, _submissions, Json);
         _json.WriteEndObject();
         await _json.FlushAsync(cancellationToken);
         await _output.FlushAsync(cancellationToken);

@@ -25,23 +25,34 @@ internal static class IntegerProgram
 
     private const string Parameters = "num_workers:1,random_seed:7,max_deterministic_time:20";
 
-    /// <summary>Solves for the smallest and largest feasible values of <paramref name="node"/> and for up to <paramref name="needed"/> distinct ones.</summary>
-    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int needed)
+    /// <summary>
+    /// Finds up to <paramref name="needed"/> distinct feasible values of <paramref name="node"/>, one feasibility
+    /// solve each (a value not found yet); with <paramref name="exactRange"/>, first solves for its smallest and
+    /// largest feasible values, for the staff's report.
+    /// </summary>
+    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int needed, bool exactRange = true)
     {
         var component = Component(knowledge, unknown, node);
         var truth = knowledge.Value(node);
-        var lowest = Solve(knowledge, unknown, component, node, Goal.Minimize, []) ?? truth;
-        var highest = Solve(knowledge, unknown, component, node, Goal.Maximize, []) ?? truth;
-        var found = new SortedSet<long> { lowest, truth, highest };
-        while (found.Count < needed && highest - lowest + 1 > found.Count)
+        var found = new SortedSet<long> { truth };
+        long? lowest = null, highest = null;
+        if (exactRange)
+        {
+            lowest = Solve(knowledge, unknown, component, node, Goal.Minimize, []) ?? truth;
+            highest = Solve(knowledge, unknown, component, node, Goal.Maximize, []) ?? truth;
+            found.Add(lowest.Value);
+            found.Add(highest.Value);
+        }
+        while (found.Count < needed && (highest is null || highest - lowest + 1 > found.Count))
         {
             if (Solve(knowledge, unknown, component, node, Goal.Feasible, found) is not { } other)
                 break;
             found.Add(other);
         }
         var count = Math.Min(found.Count, needed);
-        return new CountAudit(knowledge.Label(node), truth, count >= needed, count, lowest,
-            highest >= NoUpperBound / 2 ? null : highest, AuditMethod.IntegerProgram);
+        var top = highest ?? found.Max;
+        return new CountAudit(knowledge.Label(node), truth, count >= needed, count, lowest ?? found.Min,
+            top >= NoUpperBound / 2 ? null : top, AuditMethod.IntegerProgram);
     }
 
     private enum Goal { Minimize, Maximize, Feasible }

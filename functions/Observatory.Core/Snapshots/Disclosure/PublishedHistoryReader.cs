@@ -2,86 +2,94 @@ using System.Text.Json;
 using Observatory.Core.Domain;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Sylvan.Data.Csv;
 
 namespace Observatory.Core.Snapshots.Disclosure;
 
 /// <summary>
-/// Reads what the earlier published versions of a year showed: which cells each withheld, from its own
-/// observations.json (what the public has), and the true values it was compiled from, from the stored version of
-/// the submission each row names.
+/// Reads what the earlier published versions of a year showed: the submission of each state and which cells it
+/// withheld, from the version's disclosure report (one read), or, for a version published before reports were kept,
+/// from its own coverage.csv and observations.json (what the public has). The true values come from the observation store, by
+/// submission, when the publisher reads each state.
 /// </summary>
 public sealed class PublishedHistoryReader
 {
     private readonly ISnapshotStore _snapshots;
-    private readonly IObservationStore _observations;
+    private readonly IDisclosureReportStore _reports;
     private readonly IndicatorCatalog _catalog;
 
     /// <summary>Creates the reader.</summary>
-    public PublishedHistoryReader(ISnapshotStore snapshots, IObservationStore observations, IndicatorCatalog catalog)
+    public PublishedHistoryReader(ISnapshotStore snapshots, IDisclosureReportStore reports, IndicatorCatalog catalog)
     {
         _snapshots = snapshots;
-        _observations = observations;
+        _reports = reports;
         _catalog = catalog;
     }
 
-    /// <summary>Every published version of <paramref name="year"/>, oldest first, with what it showed of each state's protected counts.</summary>
-    /// <exception cref="InvalidDataException">A published version cannot be read back, or the data it was compiled from is gone.</exception>
+    /// <summary>Every published version of <paramref name="year"/>, oldest first.</summary>
+    /// <exception cref="InvalidDataException">A published version cannot be read back.</exception>
     public async Task<PublishedHistory> ReadAsync(int year, CancellationToken cancellationToken)
     {
-        var protectedIndicators = _catalog.Indicators.Where(i => i.Protected && i.IsNumeric && !i.Derived).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var versions = (await _snapshots.ListAsync(cancellationToken))
             .Where(s => s.Manifest.Year == year)
             .Select(s => s.Manifest.Version)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var stored = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         var history = new List<PublishedVersion>();
         foreach (var version in versions)
         {
-            var shown = await ReadPublishedAsync(year, version, protectedIndicators, cancellationToken);
-            var states = new Dictionary<string, PublishedState>(StringComparer.Ordinal);
-            foreach (var (country, (submissionId, withheld)) in shown)
-            {
-                if (!stored.TryGetValue(submissionId, out var observations))
-                {
-                    var all = await _observations.ReadVersionAsync(country, year, submissionId, cancellationToken)
-                        ?? throw new InvalidDataException($"Version {version} of {year} published submission {submissionId}, whose data is no longer stored: the disclosure audit cannot cover it.");
-                    observations = [.. all.Where(o => protectedIndicators.ContainsKey(o.Indicator))];
-                    stored[submissionId] = observations;
-                }
-                states[country] = new PublishedState(submissionId, observations, withheld);
-            }
+            var report = await _reports.FindAsync(year, version, cancellationToken);
+            var submissions = report?.Submissions ?? await ReadSubmissionsAsync(year, version, cancellationToken);
+            var withheld = report is not null
+                ? report.Tables.GroupBy(t => t.Country, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.SelectMany(t => t.Withheld).Select(w => w.Cell).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal)
+                : await ReadWithheldFromPublishedAsync(year, version, cancellationToken);
+            var states = submissions.ToDictionary(
+                s => s.Key,
+                s => new PublishedState(s.Value, withheld.GetValueOrDefault(s.Key) ?? new HashSet<string>(StringComparer.Ordinal)),
+                StringComparer.Ordinal);
             history.Add(new PublishedVersion(version, states));
         }
         return new PublishedHistory(history);
     }
 
-    // One row per line of observations.json; only the protected counts matter here.
-    private async Task<Dictionary<string, (string SubmissionId, HashSet<string> Withheld)>> ReadPublishedAsync(
-        int year, string version, Dictionary<string, Indicator> protectedIndicators, CancellationToken cancellationToken)
+    private async Task<Stream> OpenAsync(int year, string version, string name, CancellationToken cancellationToken) =>
+        (await _snapshots.OpenFileAsync(year, version, name, cancellationToken)
+            ?? throw new InvalidDataException($"Version {version} of {year} is listed but its {name} cannot be read.")).Content;
+
+    // coverage.csv: the submission each state's rows came from (blank for a state without data).
+    private async Task<IReadOnlyDictionary<string, string>> ReadSubmissionsAsync(int year, string version, CancellationToken cancellationToken)
     {
-        var file = await _snapshots.OpenFileAsync(year, version, SnapshotFileNames.ObservationsJson, cancellationToken)
-            ?? throw new InvalidDataException($"Version {version} of {year} is listed but its {SnapshotFileNames.ObservationsJson} cannot be read.");
-        var shown = new Dictionary<string, (string, HashSet<string>)>(StringComparer.Ordinal);
-        await using (file.Content)
+        var submissions = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var content = await OpenAsync(year, version, SnapshotFileNames.CoverageCsv, cancellationToken);
+        using var text = new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        await using var csv = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { HasHeaders = true }, cancellationToken);
+        var country = csv.GetOrdinal("country");
+        var submission = csv.GetOrdinal("submission_id");
+        while (await csv.ReadAsync(cancellationToken))
         {
-            await foreach (var row in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(file.Content, cancellationToken: cancellationToken))
-            {
-                var indicatorCode = Text(row, "indicator");
-                if (indicatorCode is null || !protectedIndicators.TryGetValue(indicatorCode, out var indicator))
-                    continue;
-                var country = Text(row, "country") ?? throw new InvalidDataException($"A row of version {version} of {year} has no country.");
-                var submissionId = Text(row, "submission_id") ?? throw new InvalidDataException($"A row of version {version} of {year} has no submission.");
-                if (!shown.TryGetValue(country, out var state))
-                {
-                    state = (submissionId, new HashSet<string>(StringComparer.Ordinal));
-                    shown[country] = state;
-                }
-                if (Text(row, "flag") == FlagCodes.Suppressed)
-                    state.Item2.Add(ObservationKey.Of(indicator.Code, indicator.Dimensions.Select(d => KeyValuePair.Create(d, Text(row, d) ?? CodeList.Total))));
-            }
+            if (csv.GetString(submission) is { Length: > 0 } id)
+                submissions[csv.GetString(country)] = id;
         }
-        return shown;
+        return submissions;
+    }
+
+    // observations.json, one row per line: the protected cells flagged suppressed.
+    private async Task<Dictionary<string, HashSet<string>>> ReadWithheldFromPublishedAsync(int year, string version, CancellationToken cancellationToken)
+    {
+        var protectedIndicators = _catalog.Indicators.Where(i => i.Protected && i.IsNumeric && !i.Derived).ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var withheld = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        await using var content = await OpenAsync(year, version, SnapshotFileNames.ObservationsJson, cancellationToken);
+        await foreach (var row in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(content, cancellationToken: cancellationToken))
+        {
+            if (Text(row, "indicator") is not { } code || !protectedIndicators.TryGetValue(code, out var indicator) || Text(row, "flag") != FlagCodes.Suppressed)
+                continue;
+            var country = Text(row, "country") ?? throw new InvalidDataException($"A row of version {version} of {year} has no country.");
+            if (!withheld.TryGetValue(country, out var keys))
+                withheld[country] = keys = new HashSet<string>(StringComparer.Ordinal);
+            keys.Add(ObservationKey.Of(indicator.Code, indicator.Dimensions.Select(d => KeyValuePair.Create(d, Text(row, d) ?? CodeList.Total))));
+        }
+        return withheld;
     }
 
     private static string? Text(JsonElement row, string name) =>

@@ -5,37 +5,67 @@ namespace Observatory.Core.Snapshots.Disclosure;
 /// values it can take must number at least threshold − 1.
 /// </summary>
 /// <remarks>
-/// Three steps, cheapest first, each exact in what it concludes: a relation in which the count is the only unknown
-/// gives it away; a balanced direction through it (<see cref="DirectionSearch"/>) proves a range of values; anything
+/// Three steps, cheapest first, each exact in what it concludes: relations that leave the count the only unknown,
+/// directly or once other single unknowns are worked out, give it away; a balanced direction (the boxes of a
+/// cross-classified table, <see cref="BoxDirection"/>, then a search) through it (<see cref="DirectionSearch"/>) proves a range of values; anything
 /// else goes to the integer program (<see cref="IntegerProgram"/>), which decides.
 /// </remarks>
 internal static class SmallCountAuditor
 {
-    /// <summary>Audits <paramref name="node"/> given which nodes are <paramref name="unknown"/>.</summary>
-    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int threshold)
+    /// <summary>
+    /// Audits <paramref name="node"/> given which nodes are <paramref name="unknown"/>. Without
+    /// <paramref name="exactRange"/> the integer program only looks for enough distinct values (quicker, for the
+    /// choice of further cells); with it, it also solves for the smallest and largest, for the staff's report.
+    /// </summary>
+    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int threshold, bool exactRange = true)
     {
         var needed = threshold - 1;
         var value = knowledge.Value(node);
         if (IsExposed(knowledge, unknown, node))
             return new CountAudit(knowledge.Label(node), value, false, 1, value, value, AuditMethod.Exposed);
 
-        if (DirectionSearch.Find(knowledge, unknown, node, needed) is var (below, above))
+        if ((BoxDirection.Find(knowledge, unknown, node, needed) ?? DirectionSearch.Find(knowledge, unknown, node, needed)) is var (below, above))
         {
             var values = above is null ? needed : (int)Math.Min(needed, below + above.Value + 1);
             return new CountAudit(knowledge.Label(node), value, true, values, value - below, value + above, AuditMethod.Direction);
         }
-        return IntegerProgram.Audit(knowledge, unknown, node, needed);
+        return IntegerProgram.Audit(knowledge, unknown, node, needed, exactRange);
     }
 
-    /// <summary>True when an equality relation has <paramref name="node"/> as its only unknown.</summary>
+    /// <summary>
+    /// True when the published cells pin <paramref name="node"/> down: an equality relation whose other nodes are all
+    /// known, or become known in turn (a relation with a single unknown gives that unknown away, and so on).
+    /// </summary>
     private static bool IsExposed(AttackerKnowledge knowledge, bool[] unknown, int node)
     {
-        foreach (var index in knowledge.RelationsOf(node))
+        var component = IntegerProgram.Component(knowledge, unknown, node);
+        var relations = component.SelectMany(knowledge.RelationsOf).Distinct().Where(r => knowledge.Relations[r].IsEquality).ToList();
+        var determined = new HashSet<int>();
+        bool changed;
+        do
         {
-            var relation = knowledge.Relations[index];
-            if (relation.IsEquality && relation.Nodes.All(n => n == node || !unknown[n]))
-                return true;
+            changed = false;
+            foreach (var index in relations)
+            {
+                var open = -1;
+                var count = 0;
+                foreach (var n in knowledge.Relations[index].Nodes)
+                {
+                    if (unknown[n] && !determined.Contains(n))
+                    {
+                        open = n;
+                        count++;
+                    }
+                }
+                if (count == 1 && determined.Add(open))
+                {
+                    if (open == node)
+                        return true;
+                    changed = true;
+                }
+            }
         }
+        while (changed);
         return false;
     }
 }
