@@ -67,6 +67,11 @@ internal sealed class AttackerKnowledge
         return knowledge;
     }
 
+    /// <summary>The current table indexed for the box search, built on first use.</summary>
+    public TableLayout Layout => _layout ??= new TableLayout(Current);
+
+    private TableLayout? _layout;
+
     /// <summary>The row of <see cref="Current"/> whose node this is; -1 for a node of earlier versions only.</summary>
     public int CurrentRow(int node) => node < _currentRows.Length ? _currentRows[node] : -1;
 

@@ -22,18 +22,14 @@ internal static class BoxDirection
         if (row < 0)
             return null;
         var table = knowledge.Current;
-        var dimensions = table.Codes[row].Length;
-        if (dimensions == 0)
+        var layout = knowledge.Layout;
+        if (table.Codes[row].Length == 0)
             return null;
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < table.Count; i++)
-            rows[string.Join('|', table.Codes[i])] = i;
-        var codesAlong = Enumerable.Range(0, dimensions).Select(d => table.Codes.Select(c => c[d]).Distinct(StringComparer.Ordinal).ToArray()).ToArray();
 
         (long Below, long Above)? best = null;
-        foreach (var pairing in Pairings(table.Codes[row], codesAlong))
+        foreach (var pairing in Pairings(table.Codes[row], layout.CodesAlong))
         {
-            if (Measure(knowledge, unknown, table, rows, table.Codes[row], pairing) is not { } range)
+            if (Measure(knowledge, unknown, layout, table.Codes[row], pairing) is not { } range)
                 continue;
             if (best is null || Room(range) > Room(best.Value))
                 best = range;
@@ -47,39 +43,44 @@ internal static class BoxDirection
 
     private static long Room((long Below, long Above) range) => range.Above == long.MaxValue ? long.MaxValue - 1 : range.Below + range.Above;
 
-    /// <summary>For each dimension, the code the count is paired with; deterministic (code order of the table).</summary>
+    /// <summary>
+    /// For each dimension, the code the count is paired with (its own code along a dimension without a total, where no
+    /// relation runs); deterministic (code order of the table).
+    /// </summary>
     private static IEnumerable<string[]> Pairings(string[] codes, string[][] codesAlong)
     {
         IEnumerable<string[]> pairings = [[]];
         for (var d = 0; d < codes.Length; d++)
         {
             var along = d;
-            var partners = codesAlong[d].Where(c => c != codes[along]).ToArray();
+            string[] partners = codesAlong[d].Contains(CodeList.Total) ? [.. codesAlong[d].Where(c => c != codes[along])] : [codes[along]];
             if (partners.Length == 0)
                 return [];
             pairings = pairings.SelectMany(prefix => partners.Select(p => (string[])[.. prefix, p]));
         }
-        return pairings.Take(4096);
+        return pairings.Take(1024);
     }
 
     // Every combination of (own code, partner) along each dimension, signed; null when a cell is missing or known, or
     // when a relation of the attacker's is not balanced by it.
-    private static (long Below, long Above)? Measure(AttackerKnowledge knowledge, bool[] unknown, CellTable table, Dictionary<string, int> rows, string[] codes, string[] partners)
+    private static (long Below, long Above)? Measure(AttackerKnowledge knowledge, bool[] unknown, TableLayout layout, string[] codes, string[] partners)
     {
         var direction = new Dictionary<int, int>();
         long below = long.MaxValue, above = long.MaxValue;
         var combination = new string[codes.Length];
-        for (var mask = 0; mask < 1 << codes.Length; mask++)
+        var varying = Enumerable.Range(0, codes.Length).Where(d => partners[d] != codes[d]).ToArray();
+        for (var mask = 0; mask < 1 << varying.Length; mask++)
         {
             var sign = 1;
             for (var d = 0; d < codes.Length; d++)
             {
-                var partner = (mask >> d & 1) == 1;
+                var bit = Array.IndexOf(varying, d);
+                var partner = bit >= 0 && (mask >> bit & 1) == 1;
                 combination[d] = partner ? partners[d] : codes[d];
                 if (partner && codes[d] != CodeList.Total && partners[d] != CodeList.Total)
                     sign = -sign;
             }
-            if (!rows.TryGetValue(string.Join('|', combination), out var row))
+            if (!layout.Rows.TryGetValue(string.Join('|', combination), out var row))
                 return null;
             var node = knowledge.CurrentNodes[row];
             if (!unknown[node])
@@ -100,4 +101,22 @@ internal static class BoxDirection
         }
         return (below, above);
     }
+}
+
+/// <summary>The current table indexed once for the box search: rows by their codes, and the codes along each dimension.</summary>
+internal sealed class TableLayout
+{
+    public TableLayout(CellTable table)
+    {
+        for (var i = 0; i < table.Count; i++)
+            Rows[string.Join('|', table.Codes[i])] = i;
+        var dimensions = table.Count == 0 ? 0 : table.Codes[0].Length;
+        CodesAlong = [.. Enumerable.Range(0, dimensions).Select(d => table.Codes.Select(c => c[d]).Distinct(StringComparer.Ordinal).ToArray())];
+    }
+
+    /// <summary>The row of each combination of codes, joined with '|'.</summary>
+    public Dictionary<string, int> Rows { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The codes present along each dimension, in row order.</summary>
+    public string[][] CodesAlong { get; }
 }

@@ -32,7 +32,6 @@ public class ProtectionPropertyTests
     [InlineData(1, 600)]
     [InlineData(2, 600)]
     [InlineData(3, 300)]
-    [InlineData(4, 150)]
     public void Every_small_count_of_a_random_table_keeps_enough_values(int dimensions, int tables)
     {
         Gen.Int.Sample(seed =>
