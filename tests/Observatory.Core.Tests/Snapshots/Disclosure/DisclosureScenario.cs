@@ -31,7 +31,7 @@ internal sealed class DisclosureScenario(string indicator, int threshold = 5)
     }
 
     /// <summary>
-    /// Every withheld small count of every version with the number of whole values the brute-force auditor finds for
+    /// Every withheld small count of every version with the number of whole values the exhaustive auditor finds for
     /// it, counted up to threshold − 1; values are tried up to the largest in the data plus <paramref name="margin"/>.
     /// </summary>
     public IReadOnlyList<(string Cell, long Value, int Values)> AuditIndependently(long margin)
