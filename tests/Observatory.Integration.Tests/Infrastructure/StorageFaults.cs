@@ -64,6 +64,7 @@ public sealed class StorageFaults : HttpPipelinePolicy
     private StorageFault? _fault;
     private int _matched;
     private bool _failing;
+    private readonly List<RequestGate> _holds = [];
     private int _blobPort = -1, _queuePort = -1, _tablePort = -1;
 
     /// <summary>The requests seen since <see cref="ResetLog"/>, in order, as "Service METHOD path".</summary>
@@ -105,6 +106,19 @@ public sealed class StorageFaults : HttpPipelinePolicy
             _fault = null;
             _failing = false;
         }
+    }
+
+    /// <summary>
+    /// Holds the <paramref name="nth"/> request of <paramref name="kind"/> once storage has answered it, until the
+    /// returned gate is released: the caller has done that step and waits before its next one, so a test can let
+    /// another caller overlap it at exactly that point. Other requests go through.
+    /// </summary>
+    public RequestGate HoldAfter(StorageFault kind, int nth = 1)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var gate = new RequestGate(kind, nth);
+        lock (_gate) _holds.Add(gate);
+        return gate;
     }
 
     /// <summary>How many logged requests are of <paramref name="fault"/>'s kind (its Nth ignored).</summary>
@@ -165,6 +179,11 @@ public sealed class StorageFaults : HttpPipelinePolicy
                 await ProcessNextAsync(message, pipeline);
                 break;
         }
+        RequestGate? hold;
+        lock (_gate)
+            hold = _holds.FirstOrDefault(g => g.Kind.Matches(service, message.Request.Method.Method, Uri.UnescapeDataString(message.Request.Uri.Path)) && g.Count());
+        if (hold is not null)
+            await hold.WaitAsync();
     }
 
     /// <summary>A request's service (by the endpoint's port on Azurite, by the host name on Azure) and its log line.</summary>
@@ -201,3 +220,33 @@ public sealed class StorageFaults : HttpPipelinePolicy
     }
 }
 
+/// <summary>A request held by <see cref="StorageFaults.HoldAfter"/>: <see cref="Reached"/> completes when it is held.</summary>
+public sealed class RequestGate
+{
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _remaining;
+
+    internal RequestGate(StorageFault kind, int nth)
+    {
+        Kind = kind;
+        _remaining = nth;
+    }
+
+    internal StorageFault Kind { get; }
+
+    /// <summary>Completes when the request is answered by storage and held.</summary>
+    public Task Reached => _reached.Task;
+
+    /// <summary>Lets the held request return to its caller.</summary>
+    public void Release() => _released.TrySetResult();
+
+    /// <summary>Counts one matching request; true for the one to hold (called under the injector's lock).</summary>
+    internal bool Count() => --_remaining == 0;
+
+    internal Task WaitAsync()
+    {
+        _reached.TrySetResult();
+        return _released.Task;
+    }
+}
