@@ -97,8 +97,7 @@ public sealed class SubmissionProcessor
 
         ValidationOutcome outcome;
         await using (var raw = await _rawFiles.OpenReadAsync(SubmissionIntake.RawFileName(submission), cancellationToken))
-        using (var parsed = ReturnReader.Open(raw, submission.Format, submission.FileName, _referenceData, _validator.Limits))
-            outcome = _validator.Validate(parsed, context);
+            outcome = _validator.ReadAndValidate(raw, submission.Format, submission.FileName, context);
 
         await _reports.SaveAsync(new SubmissionReport(submission.Id, outcome.Errors, outcome.Warnings) { Omitted = outcome.Omitted }, cancellationToken);
         var counts = new SubmissionCounts(outcome.Rows, outcome.Accepted ? outcome.Observations.Count : 0, outcome.ErrorCount, outcome.WarningCount);
