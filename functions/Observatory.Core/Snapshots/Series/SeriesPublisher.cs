@@ -19,9 +19,13 @@ public sealed class SeriesPublisher
 
     /// <summary>
     /// How long a compile waits for another year's series compile to finish. It waits rather than gives up because the
-    /// other compile may have read the catalog before this year's version was listed, and so left it out.
+    /// other compile may have read the catalog before this year's version was listed; that compile also reads the
+    /// catalog again when it is done and compiles once more if a version was listed meanwhile (see <see cref="Rounds"/>).
     /// </summary>
-    public static readonly TimeSpan LeaseWait = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times one holder of the lease compiles, while the catalog of annual versions keeps changing under it.</summary>
+    public const int Rounds = 3;
 
     private readonly ISnapshotStore _snapshots;
     private readonly ISeriesStore _series;
@@ -84,9 +88,20 @@ public sealed class SeriesPublisher
             return null;
         }
 
-        var sources = SourcesOf(await _snapshots.ListAsync(cancellationToken));
-        if (sources.Count == 0)
-            return null;
+        SeriesManifest? published = null;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var sources = SourcesOf(await _snapshots.ListAsync(cancellationToken));
+            if (sources.Count == 0 || (published is not null && SameSources(published.Sources, sources)))
+                break;
+            published = await PublishAsync(sources, cancellationToken);
+        }
+        return published;
+    }
+
+    /// <summary>Publishes the series of <paramref name="sources"/>, or keeps the latest when it is made of the same.</summary>
+    private async Task<SeriesManifest> PublishAsync(IReadOnlyList<SeriesSource> sources, CancellationToken cancellationToken)
+    {
         var createdAt = _clock.GetUtcNow();
         var latest = await _series.FindAsync(SnapshotVersion.Latest, cancellationToken);
         var request = new SeriesRequest(await NewVersionAsync(latest, createdAt, cancellationToken), createdAt, sources, _referenceData.Catalog, _referenceData.States)
@@ -106,6 +121,9 @@ public sealed class SeriesPublisher
         _logger.LogInformation("Time series {Version} published: {Span}, {Rows} rows", manifest.Version, request.Span, manifest.Statistics.Rows);
         return manifest;
     }
+
+    private static bool SameSources(IReadOnlyList<SeriesSource> a, IReadOnlyList<SeriesSource> b) =>
+        a.Select(s => (s.Year, s.Version, s.ObservationsSha256)).SequenceEqual(b.Select(s => (s.Year, s.Version, s.ObservationsSha256)));
 
     private async Task<IAsyncDisposable?> AcquireAsync(CancellationToken cancellationToken)
     {
