@@ -126,6 +126,24 @@ public class SeriesCompilerTests(SampleSeries series) : IClassFixture<SampleSeri
     }
 
     [Fact]
+    public void Each_resource_matches_its_bytes_and_each_table_schema_its_header()
+    {
+        using var package = JsonDocument.Parse(series.Output[SnapshotFileNames.DataPackage]);
+        var resources = package.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("path").GetString()!);
+        foreach (var (name, resource) in resources.Where(r => r.Key != SnapshotFileNames.Checksums))
+        {
+            Assert.Equal(series.Output[name].LongLength, resource.GetProperty("bytes").GetInt64());
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(series.Output[name])), resource.GetProperty("hash").GetString());
+        }
+        foreach (var name in new[] { SnapshotFileNames.ObservationsCsv, SnapshotFileNames.ObservationsSdmxCsv, SnapshotFileNames.Sdg, SeriesFileNames.Years, SnapshotFileNames.IndicatorsCsv, SnapshotFileNames.CodelistsCsv })
+            Assert.Equal(CsvText.Parse(series.Output[name])[0],
+                resources[name].GetProperty("schema").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        var observations = CsvText.Parse(series.Output[SnapshotFileNames.ObservationsCsv])[0];
+        foreach (var name in new[] { SnapshotFileNames.ObservationsJson, SnapshotFileNames.ObservationsParquet, SnapshotFileNames.ObservationsXlsx })
+            Assert.Equal(observations, resources[name].GetProperty("schema").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task The_same_sources_give_the_same_data_files_under_another_version()
     {
         var again = new MemorySnapshotOutput();
