@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<IDisclosureReportStore, BlobDisclosureReportStore>();
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
+        services.AddSingleton<ISeriesStore, SeriesStore>();
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
         services.AddSingleton<IStateYearLocks, TableStateYearLocks>();
         services.AddSingleton<IDirectUploadStore, DirectUploadStore>();
@@ -76,6 +77,7 @@ public static class ServiceRegistration
         services.AddSingleton<DirectUploads>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SnapshotPublisher>();
+        services.AddSingleton<Observatory.Core.Snapshots.Series.SeriesPublisher>();
         services.AddSingleton<ReturnTemplateBuilder>();
         services.AddSingleton<ReturnTemplateService>();
         services.AddSingleton<SubmissionReportRenderer>();
