@@ -68,7 +68,9 @@ public static class ServiceRegistration
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<SubmissionAccess>();
         services.AddSingleton<SubmissionRequeue>();
+        services.AddSingleton<UploadTermsReader>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<ReturnValidation>();
         services.AddSingleton<StaleSubmissionSweep>();
         services.AddSingleton<VersionPromoter>();
         services.AddSingleton<SubmissionProcessor>();
