@@ -71,6 +71,7 @@ public static class ServiceRegistration
         services.AddSingleton<UploadTermsReader>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<ReturnValidation>();
+        services.AddSingleton<DryRun>();
         services.AddSingleton<StaleSubmissionSweep>();
         services.AddSingleton<VersionPromoter>();
         services.AddSingleton<SubmissionProcessor>();
