@@ -1,10 +1,11 @@
 // "Check the file" on the focal points' page, in Chromium against the local host and Azurite: a focal point downloads
 // the template, fills it in with one mistake (a real edit of the workbook's cells), checks it and reads the error where
-// it stands in Spanish, corrects it, checks again, sends it and sees it accepted.
+// it stands in Spanish, corrects it, checks again, sends it and sees it accepted. The check step passes axe-core too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, newPage } from './support/browser.mjs';
+import { launchBrowser, newPage, viewports } from './support/browser.mjs';
+import { axeViolations, seriousOf } from './support/axe.mjs';
 import { api, contentTypes, issueKey, portalUrl } from './support/api.mjs';
 import { screenshots } from './support/screens.mjs';
 import { Workbook } from './support/xlsx.mjs';
@@ -100,6 +101,11 @@ test('a focal point checks the filled-in template, reads the mistake in Spanish,
   assert.match(await page.textContent('#check-problems'), new RegExp(messages.es['focal.checkInvalid'].slice(0, 30)));
   assert.equal((await api('GET', `submissions?country=${country}`, { key: costaRica.key })).body.submissions.length, 0, 'a check stores no submission');
   await screenshots(page, 'focal-point-check');
+  for (const [width, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    assert.deepEqual(seriousOf(await axeViolations(page)), [], `the check step at ${width} width has no serious or critical accessibility violation`);
+  }
+  await page.setViewportSize(viewports.desktop);
 
   // 3. Corrected and checked again: valid, no error left.
   const corrected = filledIn(template, catalog, 12);
