@@ -9,6 +9,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Observatory.Benchmarks.Data;
 using Observatory.Benchmarks.Measurement;
+using Observatory.Core.Domain;
+using Observatory.Core.Ports;
+using Observatory.Core.Reading;
+using Observatory.Core.ReferenceData;
+using Observatory.Core.Validation;
+using Microsoft.Extensions.DependencyInjection;
 using Observatory.LocalHost;
 
 namespace Observatory.Benchmarks.Suites;
@@ -23,8 +29,10 @@ namespace Observatory.Benchmarks.Suites;
 /// <param name="Milliseconds">Each timed request, from sending the file to the last byte of the answer.</param>
 /// <param name="ReadsPerRun">Storage requests of one dry run (all reads).</param>
 /// <param name="Writes">Storage writes during all the dry runs of the file: must be none.</param>
+/// <param name="ValidateMs">The median time of reading and validating the same bytes in the benchmark's own process, with no HTTP and no storage.</param>
+/// <param name="LastYearMs">The median time of reading the state's data of the year before through the store, in the benchmark's own process.</param>
 public sealed record DryRunTiming(string File, string Country, int Rows, long Size, string Verdict, int Errors,
-    IReadOnlyList<double> Milliseconds, double ReadsPerRun, long Writes)
+    IReadOnlyList<double> Milliseconds, double ReadsPerRun, long Writes, double ValidateMs, double LastYearMs)
 {
     /// <summary>The median time.</summary>
     public double MedianMs => Statistics.Median(Milliseconds);
@@ -80,6 +88,9 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
             foreach (var country in files.Select(f => f.Country).Distinct().Where(c => !keys.ContainsKey(c)))
                 keys[country] = await IssueKeyAsync(client, country);
 
+            // The same services in this process, to time the two parts of a dry run apart: the file's reading and
+            // validation, and the read of last year's data.
+            await using var services = await BenchmarkServices.CreateAsync(settings.StorageConnectionString, new StorageRequests());
             var (warmUp, runs) = settings.Full ? (5, 30) : (1, 3);
             var results = new List<DryRunTiming>();
             foreach (var file in files)
@@ -99,15 +110,18 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
                 var read = counts.GetProperty("rows").GetInt32();
                 if (verdict != file.Verdict || (file.Rows > 0 && read != file.Rows))
                     throw new InvalidDataException($"The dry run of {file.Name} answered {verdict} with {read} rows: {answer}");
+                var (validateMs, lastYearMs) = await TimePartsAsync(services, file.Country, int.Parse(file.Query[(file.Query.IndexOf('=') + 1)..], CultureInfo.InvariantCulture),
+                    file.Bytes, ContentFormat(file.ContentType), warmUp, runs);
                 var ours = requests.ByKind.Where(k => !IsHostBackground(k.Key)).ToList();
                 var writes = ours.Where(k => k.Key.Split(' ')[1] is "PUT" or "POST" or "MERGE" or "DELETE" or "PATCH").Sum(k => k.Value);
                 if (writes != 0)
                     throw new InvalidDataException($"The dry runs of {file.Name} wrote to storage: {string.Join(", ", ours.Select(k => $"{k.Key} × {k.Value}"))}");
                 var timing = new DryRunTiming(file.Name, file.Country, read, file.Bytes.Length, verdict, counts.GetProperty("errors").GetInt32(),
-                    times, ours.Sum(k => k.Value) / (double)runs, writes);
+                    times, ours.Sum(k => k.Value) / (double)runs, writes, validateMs, lastYearMs);
                 results.Add(timing);
                 log.WriteLine($"dry run, {file.Name}: {verdict}, {read:N0} rows; median {timing.MedianMs:F0} ms, p95 {timing.P95Ms:F0} ms, max {timing.MaxMs:F0} ms " +
-                    $"over {runs} runs; {timing.ReadsPerRun:F1} storage reads and no write per dry run");
+                    $"over {runs} runs; {timing.ReadsPerRun:F1} storage reads and no write per dry run; " +
+                    $"in process: read + validate {validateMs:F0} ms, last year's data {lastYearMs:F0} ms");
             }
             return results;
         }
@@ -118,6 +132,39 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
             await app.DisposeAsync();
         }
     }
+
+    /// <summary>The median times, in this process, of reading and validating the bytes and of reading last year's data.</summary>
+    private static async Task<(double Validate, double LastYear)> TimePartsAsync(IServiceProvider services, string country, int year, byte[] bytes,
+        ReturnFormat format, int warmUp, int runs)
+    {
+        var referenceData = services.GetRequiredService<ReferenceDataSet>();
+        var validator = services.GetRequiredService<ReturnValidator>();
+        var store = services.GetRequiredService<IObservationStore>();
+        var state = referenceData.States.FindByIso3(country)!;
+        var validate = new List<double>();
+        var lastYear = new List<double>();
+        for (var i = 0; i < warmUp + runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var previous = await store.ReadCurrentAsync(country, year - 1, null, CancellationToken.None);
+            var read = clock.Elapsed.TotalMilliseconds;
+            var context = new ValidationContext(state, year, previous?.Observations.ToDictionary(o => o.Key) ?? new Dictionary<string, Observation>());
+            clock.Restart();
+            using (var parsed = ReturnReader.Open(new MemoryStream(bytes, writable: false), format, "return", referenceData, validator.Limits))
+                validator.Validate(parsed, context);
+            if (i < warmUp) continue;
+            validate.Add(clock.Elapsed.TotalMilliseconds);
+            lastYear.Add(read);
+        }
+        return (Statistics.Median(validate), Statistics.Median(lastYear));
+    }
+
+    private static ReturnFormat ContentFormat(string contentType) => contentType switch
+    {
+        XlsxType => ReturnFormat.Xlsx,
+        "text/csv" => ReturnFormat.Csv,
+        _ => ReturnFormat.Json,
+    };
 
     /// <summary>
     /// Requests the local host sends on its own while the dry runs go on, whatever they do: the queue triggers' polling,
@@ -254,11 +301,15 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
             .AppendLine("the `uploads` container): a dry run reads the key, the state-year's lock and last year's data, and writes nothing; the")
             .AppendLine("run fails if it writes. (`DryRunTests` in the integration tests counts every request with no host around.)")
             .AppendLine()
-            .AppendLine("| file | state | rows | size | verdict | errors | median | p95 | slowest | storage reads per dry run | writes |")
-            .AppendLine("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            .AppendLine("The last two columns time the two parts of a dry run apart, in the benchmark's own process and the same minutes:")
+            .AppendLine("reading and validating the same bytes (`ReturnReader` and `ReturnValidator`, no HTTP, no storage), and reading the")
+            .AppendLine("state's data of the year before through the store (none for the samples' year).")
+            .AppendLine()
+            .AppendLine("| file | state | rows | size | verdict | errors | median | p95 | slowest | storage reads per dry run | writes | read + validate | last year's data |")
+            .AppendLine("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.File} | {r.Country} | {r.Rows:N0} | {r.Size / 1024.0:F1} KB | {r.Verdict} | {r.Errors} | **{r.MedianMs:F0} ms** | {r.P95Ms:F0} ms | {r.MaxMs:F0} ms | {r.ReadsPerRun:F1} | {r.Writes} |"));
+                $"| {r.File} | {r.Country} | {r.Rows:N0} | {r.Size / 1024.0:F1} KB | {r.Verdict} | {r.Errors} | **{r.MedianMs:F0} ms** | {r.P95Ms:F0} ms | {r.MaxMs:F0} ms | {r.ReadsPerRun:F1} | {r.Writes} | {r.ValidateMs:F0} ms | {r.LastYearMs:F0} ms |"));
         md.AppendLine()
             .AppendLine($"Runs: {results[0].Milliseconds.Count} of each file. The target is a median under {TargetMs:F0} ms for every file.")
             .AppendLine();
