@@ -35,11 +35,19 @@ public sealed class ReturnValidation
     /// <param name="format">The file's format.</param>
     /// <param name="fileName">The file's name (a csv's only sheet is named after it).</param>
     /// <param name="cancellationToken">Cancels the read of last year's data.</param>
-    public async Task<ValidationOutcome> ValidateAsync(MemberState state, int year, Stream content, ReturnFormat format, string fileName, CancellationToken cancellationToken)
+    public async Task<ValidationOutcome> ValidateAsync(MemberState state, int year, Stream content, ReturnFormat format, string fileName, CancellationToken cancellationToken) =>
+        Validate(await ContextAsync(state, year, cancellationToken), content, format, fileName);
+
+    /// <summary>What the validator knows besides the file: the state, the year and the state's accepted data of the year before.</summary>
+    public async Task<ValidationContext> ContextAsync(MemberState state, int year, CancellationToken cancellationToken)
     {
         var previousYear = await _observations.ReadCurrentAsync(state.Iso3, year - 1, null, cancellationToken);
-        var context = new ValidationContext(state, year,
-            previousYear?.Observations.ToDictionary(o => o.Key) ?? new Dictionary<string, Observation>());
+        return new ValidationContext(state, year, previousYear?.Observations.ToDictionary(o => o.Key) ?? new Dictionary<string, Observation>());
+    }
+
+    /// <summary>Reads <paramref name="content"/> (not disposed here) as a return in <paramref name="context"/> and gives the verdict.</summary>
+    public ValidationOutcome Validate(ValidationContext context, Stream content, ReturnFormat format, string fileName)
+    {
         using var parsed = ReturnReader.Open(content, format, fileName, _referenceData, _validator.Limits);
         return _validator.Validate(parsed, context);
     }
