@@ -69,7 +69,10 @@ public static class ServiceRegistration
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<SubmissionAccess>();
         services.AddSingleton<SubmissionRequeue>();
+        services.AddSingleton<UploadTermsReader>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<ReturnValidation>();
+        services.AddSingleton<DryRun>();
         services.AddSingleton<StaleSubmissionSweep>();
         services.AddSingleton<VersionPromoter>();
         services.AddSingleton<SubmissionProcessor>();

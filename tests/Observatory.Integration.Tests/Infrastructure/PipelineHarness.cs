@@ -140,6 +140,10 @@ public sealed class PipelineHarness : IAsyncLifetime
     public Task<ApiResponse> UploadAsync(string key, string query, byte[] file, string contentType) =>
         InvokeAsync(Request("POST", "/api/submissions", query, key, file, contentType), r => Function<UploadSubmission>().Run(r, CancellationToken.None));
 
+    /// <summary>Checks a file without submitting it (a dry run), as a focal point would.</summary>
+    public Task<ApiResponse> ValidateAsync(string key, string query, byte[] file, string contentType) =>
+        InvokeAsync(Request("POST", "/api/validations", query, key, file, contentType), r => Function<Observatory.Functions.Validations.ValidateReturn>().Run(r, CancellationToken.None));
+
     /// <summary>Reads a submission.</summary>
     public Task<ApiResponse> GetSubmissionAsync(string key, string id, string? query = null) =>
         InvokeAsync(Request("GET", $"/api/submissions/{id}", query, key), r => Function<GetSubmission>().Run(r, id, CancellationToken.None));
