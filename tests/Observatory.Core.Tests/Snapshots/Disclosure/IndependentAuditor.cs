@@ -46,21 +46,27 @@ internal sealed class IndependentAuditor
     /// <summary>How many distinct feasible values of the unknown (key, value) there are in 1..bound, counted up to <paramref name="enough"/>.</summary>
     public int CountValues(string key, long value, int enough)
     {
-        var target = _unknownIndex[(key, value)];
         var count = 0;
         // From the true value outwards: feasible values are found first, and the search stops at enough.
         foreach (var candidate in Outwards(value).Where(c => c >= 1 && c <= _bound))
         {
             if (count >= enough)
                 break;
-            var low = Enumerable.Repeat(1L, _unknowns.Count).ToArray();
-            var high = Enumerable.Repeat(_bound, _unknowns.Count).ToArray();
-            low[target] = high[target] = candidate;
-            _budget = 1_000_000;
-            if (Feasible(low, high))
+            if (Feasible(key, value, candidate))
                 count++;
         }
         return count;
+    }
+
+    /// <summary>Whether the unknown (key, value) can take <paramref name="candidate"/> (within 1..bound for every unknown).</summary>
+    public bool Feasible(string key, long value, long candidate)
+    {
+        var target = _unknownIndex[(key, value)];
+        var low = Enumerable.Repeat(1L, _unknowns.Count).ToArray();
+        var high = Enumerable.Repeat(_bound, _unknowns.Count).ToArray();
+        low[target] = high[target] = candidate;
+        _budget = 1_000_000;
+        return Feasible(low, high);
     }
 
     private void AddRelations(IReadOnlyList<AuditCell> version)
