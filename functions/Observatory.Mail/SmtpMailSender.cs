@@ -54,9 +54,11 @@ public sealed class SmtpMailSender : IMailSender
         // recognised as the same mail by the receiving side.
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mail.NotificationId + "\n" + mail.To.ToLowerInvariant())))[..32];
         message.MessageId = $"{hash}@observatory.notifications";
-        message.Headers.Add("Content-Language", mail.Language.ToCode());
         message.Headers.Add("X-Observatory-Notification", mail.NotificationId);
-        message.Body = new TextPart("plain") { Text = mail.Text };
+        var body = new TextPart("plain") { Text = mail.Text };
+        // A Content-* header belongs to the MIME entity: set on the part, it is written among the message's headers.
+        body.Headers.Add(HeaderId.ContentLanguage, mail.Language.ToCode());
+        message.Body = body;
         return message;
     }
 
