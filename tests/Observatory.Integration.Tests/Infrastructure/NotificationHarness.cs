@@ -114,9 +114,14 @@ public sealed class NotificationHarness : IAsyncDisposable
         return failures;
     }
 
-    /// <summary>The notifications on the queue now, without taking them.</summary>
-    public async Task<List<NotificationMessage>> PeekQueuedAsync() =>
-        [.. (await Queue.PeekMessagesAsync(32)).Value.Select(m => NotificationMessage.Parse(m.Body.ToString()))];
+    /// <summary>Every notification on the queue now, left there (a peek shows 32 at most, so they are received and made visible again).</summary>
+    public async Task<List<NotificationMessage>> PeekQueuedAsync()
+    {
+        var all = new List<Azure.Storage.Queues.Models.QueueMessage>();
+        while ((await Queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value is { Length: > 0 } batch) all.AddRange(batch);
+        foreach (var message in all) await Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+        return [.. all.Select(m => NotificationMessage.Parse(m.MessageText))];
+    }
 
     /// <summary>Asserts that no log line holds any of <paramref name="addresses"/> (in any case).</summary>
     public void AssertNotLogged(params string[] addresses)
