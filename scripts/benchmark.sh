@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the full benchmarks (tests/Observatory.Benchmarks) against an Azurite of their own (in memory, on free ports,
 # stopped at the end) and writes docs/benchmarks.md. Takes about 15 to 20 minutes on two cores.
-# Usage: scripts/benchmark.sh [--only reading,storing,compiling,end-to-end] [--output <file>]
+# Usage: scripts/benchmark.sh [--only reading,storing,compiling,end-to-end,dry-run,limits] [--output <file>]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

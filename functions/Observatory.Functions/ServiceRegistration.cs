@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton<IDisclosureReportStore, BlobDisclosureReportStore>();
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
         services.AddSingleton<ISnapshotStore, SnapshotStore>();
+        services.AddSingleton<ISeriesStore, SeriesStore>();
         services.AddSingleton<IExclusiveLease, TableExclusiveLease>();
         services.AddSingleton<IStateYearLocks, TableStateYearLocks>();
         services.AddSingleton<IDirectUploadStore, DirectUploadStore>();
@@ -79,7 +80,10 @@ public static class ServiceRegistration
         services.AddSingleton<CallerAuthentication>();
         services.AddSingleton<SubmissionAccess>();
         services.AddSingleton<SubmissionRequeue>();
+        services.AddSingleton<UploadTermsReader>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<ReturnValidation>();
+        services.AddSingleton<DryRun>();
         services.AddSingleton<StaleSubmissionSweep>();
         services.AddSingleton<VersionPromoter>();
         services.AddSingleton<SubmissionProcessor>();
@@ -87,6 +91,7 @@ public static class ServiceRegistration
         services.AddSingleton<DirectUploads>();
         services.AddSingleton<CoverageQuery>();
         services.AddSingleton<SnapshotPublisher>();
+        services.AddSingleton<Observatory.Core.Snapshots.Series.SeriesPublisher>();
         services.AddSingleton<ReturnTemplateBuilder>();
         services.AddSingleton<ReturnTemplateService>();
         services.AddSingleton<SubmissionReportRenderer>();

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 using Observatory.Core.Ports;
 using Observatory.Core.Submissions;
@@ -10,12 +11,13 @@ namespace Observatory.Storage;
 /// <summary>
 /// Direct uploads: blobs in the private "uploads" container, written through SAS URLs scoped to one blob with create
 /// and write permission only; tickets as rows "~upload~{id}" in the submissions table, in the partition of their state
-/// and year. With a managed identity the URL is a user-delegation SAS (no account key exists); on Azurite, whose
+/// and year, and the claim of each (the blob version it was taken in for) as "~uploadclaim~{id}" beside it. With a managed identity the URL is a user-delegation SAS (no account key exists); on Azurite, whose
 /// client holds the well-known development key, a service SAS.
 /// </summary>
 public sealed class DirectUploadStore : IDirectUploadStore
 {
     private const string TicketPrefix = "~upload~";
+    private const string ClaimPrefix = "~uploadclaim~";
     private readonly BlobServiceClient _service;
     private readonly BlobContainerClient _container;
     private readonly TableClient _table;
@@ -69,7 +71,7 @@ public sealed class DirectUploadStore : IDirectUploadStore
         _table.UpsertEntityAsync(ToEntity(ticket), TableUpdateMode.Replace, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<(byte[] Content, string? ContentType)?> ReadAsync(string blobName, long maxBytes, CancellationToken cancellationToken)
+    public async Task<(byte[] Content, string? ContentType, string Version)?> ReadAsync(string blobName, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
@@ -77,12 +79,36 @@ public sealed class DirectUploadStore : IDirectUploadStore
             var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
             if (properties.ContentLength > maxBytes)
                 throw new InvalidDataException($"The upload {blobName} is {properties.ContentLength} bytes, more than the {maxBytes} a direct upload may have.");
-            var content = await blob.DownloadContentAsync(cancellationToken);
-            return (content.Value.Content.ToArray(), properties.ContentType);
+            // The version whose size was checked, or nothing: a PUT landing in between fails this read (412), and
+            // the event is delivered again.
+            var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, cancellationToken);
+            return (content.Value.Content.ToArray(), properties.ContentType, properties.ETag.ToString());
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string> ClaimAsync(UploadTicket ticket, string version, CancellationToken cancellationToken)
+    {
+        // A row of its own, created once: Table Storage refuses a second insert of the same key (409), which makes
+        // the claim atomic without reading the ticket's ETag first.
+        var claim = new TableEntity(RowKeys.StateYear(ticket.Country, ticket.Year), ClaimPrefix + ticket.UploadId)
+        {
+            ["Version"] = version,
+            ["ClaimedAt"] = _clock.GetUtcNow(),
+        };
+        try
+        {
+            await _table.AddEntityAsync(claim, cancellationToken);
+            return version;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await _table.GetEntityAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
+            return existing.Value.GetString("Version");
         }
     }
 

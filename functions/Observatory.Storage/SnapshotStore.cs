@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using Observatory.Core.Ports;
 using Observatory.Core.Snapshots;
 
@@ -29,7 +28,7 @@ public sealed class SnapshotStore : ISnapshotStore
     }
 
     /// <inheritdoc />
-    public ISnapshotOutput CreateOutput(int year, string version) => new BlobSnapshotOutput(_container, $"{year}/{version}/");
+    public ISnapshotOutput CreateOutput(int year, string version) => new CreateOnlyBlobOutput(_container, $"{year}/{version}/");
 
     /// <inheritdoc />
     public async Task PublishAsync(SnapshotManifest manifest, CancellationToken cancellationToken)
@@ -65,6 +64,8 @@ public sealed class SnapshotStore : ISnapshotStore
         var latest = new Dictionary<int, string>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
+            // The time series keeps its catalog in the same table under a partition that is not a year.
+            if (entity.PartitionKey == SeriesStore.Partition) continue;
             if (entity.RowKey == LatestRowKey) latest[int.Parse(entity.PartitionKey, System.Globalization.CultureInfo.InvariantCulture)] = entity.GetString("Version");
             else manifests.Add(ToManifest(entity));
         }
@@ -94,34 +95,10 @@ public sealed class SnapshotStore : ISnapshotStore
     }
 
     /// <inheritdoc />
-    public async Task<SnapshotFileContent?> OpenFileAsync(int year, string version, string fileName, CancellationToken cancellationToken)
-    {
-        var blob = _container.GetBlobClient($"{year}/{version}/{fileName}");
-        try
-        {
-            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            // Reading the version seen by GetProperties keeps one download consistent, and the stream is seekable for ranges.
-            var content = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
-            return new SnapshotFileContent(content, properties.ContentLength, properties.ContentType, properties.ETag.ToString("H"), properties.LastModified);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<SnapshotFileContent?> OpenFileAsync(int year, string version, string fileName, CancellationToken cancellationToken) =>
+        CreateOnlyBlobOutput.OpenAsync(_container.GetBlobClient($"{year}/{version}/{fileName}"), cancellationToken);
 
     private static SnapshotManifest ToManifest(TableEntity entity) =>
         JsonSerializer.Deserialize<SnapshotManifest>(entity.GetString("Manifest"), JsonSerializerOptions.Web)
         ?? throw new InvalidDataException($"The manifest of snapshot {entity.PartitionKey}/{entity.RowKey} is empty.");
-
-    /// <summary>Each file a block blob created once: the commit fails if the blob exists.</summary>
-    private sealed class BlobSnapshotOutput(BlobContainerClient container, string prefix) : ISnapshotOutput
-    {
-        public Task<Stream> CreateAsync(string fileName, string contentType, CancellationToken cancellationToken) =>
-            container.GetBlockBlobClient(prefix + fileName).OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                OpenConditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            }, cancellationToken);
-    }
 }

@@ -110,7 +110,8 @@ public static class BenchmarkCommand
             "compiling" => BenchmarkParts.Compiling,
             "end-to-end" => BenchmarkParts.EndToEnd,
             "limits" => BenchmarkParts.Limits,
-            _ => throw new ArgumentException($"Unknown part '{name}': use reading, storing, compiling, end-to-end, limits."),
+            "dry-run" => BenchmarkParts.DryRun,
+            _ => throw new ArgumentException($"Unknown part '{name}': use reading, storing, compiling, end-to-end, dry-run, limits."),
         });
 
     /// <summary>The repository's root: the first folder up from here that holds Pipeline.sln.</summary>

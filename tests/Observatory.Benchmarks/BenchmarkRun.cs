@@ -16,8 +16,10 @@ public enum BenchmarkParts
     Compiling = 4,
     /// <summary>Benchmark 4: end to end through the local host.</summary>
     EndToEnd = 8,
-    /// <summary>All four.</summary>
-    All = Reading | Storing | Compiling | EndToEnd,
+    /// <summary>Benchmark 6: dry runs of the samples and of a 2,000-row return through the local host.</summary>
+    DryRun = 32,
+    /// <summary>All of them but <see cref="Limits"/>.</summary>
+    All = Reading | Storing | Compiling | EndToEnd | DryRun,
     /// <summary>The memory of the worst file within each input limit (not part of <see cref="All"/>: run with --only limits).</summary>
     Limits = 16,
 }
@@ -54,6 +56,9 @@ public sealed record BenchmarkResults
 
     /// <summary>Benchmark 4.</summary>
     public EndToEndResult? EndToEnd { get; set; }
+
+    /// <summary>Benchmark 6, the dry runs.</summary>
+    public IReadOnlyList<DryRunTiming>? DryRun { get; set; }
 
     /// <summary>The memory at the input limits, when run.</summary>
     public IReadOnlyList<LimitsResult>? Limits { get; set; }
@@ -104,6 +109,11 @@ public static class BenchmarkRun
         {
             results.LoadSamples.Add(MachineInfo.LoadAverage());
             results.EndToEnd = await new EndToEndBenchmark(settings, log).RunAsync();
+        }
+        if (parts.HasFlag(BenchmarkParts.DryRun))
+        {
+            results.LoadSamples.Add(MachineInfo.LoadAverage());
+            results.DryRun = await new DryRunBenchmark(settings, log).RunAsync();
         }
         if (parts.HasFlag(BenchmarkParts.Limits))
         {

@@ -15,16 +15,17 @@ using Observatory.Storage;
 namespace Observatory.Integration.Tests;
 
 /// <summary>
-/// Processing (with its promotion) and snapshot publication driven through an outage at each of their storage
-/// steps in turn, by a fault injected in the SDK's pipeline; after recovery each ends in its documented final state:
-/// the submission accepted with its cells current and a truthful diff, no version rows but those of accepted
-/// submissions; the snapshot published whole, every listed version's files complete.
+/// Processing (of an accepted amendment, with its promotion, and of a rejected return) and snapshot publication driven
+/// through an outage at each of their storage steps in turn, by a fault injected in the SDK's pipeline
+/// (<see cref="StorageFaults"/>); after recovery each ends in its documented final state: the amendment accepted with
+/// its cells current and a truthful diff, the rejected return rejected with its report and no data, no version rows but
+/// those of accepted submissions; the snapshot published whole, every listed version's files complete.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class FaultInjectionTests : IAsyncLifetime
 {
     private static readonly object?[] Header = ["Indicator", "Sex", "Value", "Note"];
-    private readonly StorageFaultInjector _faults = new();
+    private readonly StorageFaults _faults = new();
     private readonly string _run = Guid.NewGuid().ToString("N");
     private readonly PipelineHarness _pipeline;
 
@@ -35,9 +36,9 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     public Task DisposeAsync() => _pipeline.DisposeAsync();
 
     [Theory]
-    [InlineData(FaultKind.Fail, "CRI")]
-    [InlineData(FaultKind.Timeout, "SLV")]
-    public async Task An_amendment_whose_processing_meets_an_outage_at_any_storage_step_is_accepted_after_redelivery_with_nothing_orphaned(FaultKind kind, string country)
+    [InlineData(FaultMode.Unreachable, "CRI")]
+    [InlineData(FaultMode.Timeout, "SLV")]
+    public async Task An_amendment_whose_processing_meets_an_outage_at_any_storage_step_is_accepted_after_redelivery_with_nothing_orphaned(FaultMode kind, string country)
     {
         const int firstYear = 1995;
         var (_, key) = await _pipeline.IssueKeyAsync(country);
@@ -52,7 +53,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
             var message = (await _pipeline.SubmissionsQueue.ReceiveMessageAsync()).Value;
 
             _faults.ResetLog();
-            _faults.Arm(new StorageFault(null, null, null, step, kind));
+            _faults.Arm(StorageFault.AtStep(step, kind));
             try { await _pipeline.Function<ProcessSubmission>().Run(message.MessageText, CancellationToken.None); }
             catch (Exception) { /* the queue would deliver the message again */ }
             _faults.Heal();
@@ -75,6 +76,47 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.InRange(steps, 8, 29);
     }
 
+    [Theory]
+    [InlineData(FaultMode.Unreachable, "GTM")]
+    [InlineData(FaultMode.Timeout, "HND")]
+    public async Task A_rejected_return_whose_processing_meets_an_outage_at_any_storage_step_is_rejected_after_redelivery_with_its_report_and_no_data(FaultMode kind, string country)
+    {
+        const int firstYear = 1995;
+        var (_, key) = await _pipeline.IssueKeyAsync(country);
+        var steps = 0;
+        for (var step = 1; ; step++)
+        {
+            var year = firstYear + step;
+            Assert.True(step < 30, "processing took more storage steps than expected");
+            var upload = await Upload(key, country, year, [Header, ["CT_PERS_PROS", "_T", -3, null], ["CT_PERS_CONV", "_T", "many", null]], amend: false);
+            var id = upload.Json.GetProperty("id").GetString()!;
+            var message = (await _pipeline.SubmissionsQueue.ReceiveMessageAsync()).Value;
+
+            _faults.ResetLog();
+            _faults.Arm(StorageFault.AtStep(step, kind));
+            try { await _pipeline.Function<ProcessSubmission>().Run(message.MessageText, CancellationToken.None); }
+            catch (Exception) { /* the queue would deliver the message again */ }
+            _faults.Heal();
+            var fired = _faults.Fired;
+
+            await RedeliverAsync(message.MessageText);
+            await _pipeline.SubmissionsQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+
+            // Rejected, with its two errors reported, and nothing of it among the state-year's data.
+            var status = await _pipeline.GetSubmissionAsync(key, id);
+            Assert.True(status.Json.GetProperty("status").GetString() == "rejected", $"step {step} ({kind}): {status.Text}");
+            Assert.InRange(status.Json.GetProperty("counts").GetProperty("errors").GetInt32(), 2, 10);
+            var current = await _pipeline.InvokeAsync(_pipeline.Request("GET", "/api/observations", $"country={country}&year={year}", key),
+                r => _pipeline.Function<GetObservations>().Run(r, CancellationToken.None));
+            Assert.True(current.Status == 404, $"step {step} ({kind}): the state-year has data: {current.Status} {current.Text}");
+            Assert.Empty(await OrphanedRowsAsync(country, year));
+            if (!fired) break;
+            steps = step;
+        }
+        // The storage steps of a rejection (record, previous year, raw file, report, record again), each met once.
+        Assert.InRange(steps, 4, 29);
+    }
+
     [Fact]
     public async Task A_snapshot_compile_that_meets_an_outage_at_any_storage_step_publishes_whole_when_compiled_again()
     {
@@ -88,9 +130,9 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         for (var step = 1; ; step += step < 16 ? 1 : 3)
         {
             Assert.True(step < 400, "publication took more storage steps than expected");
-            var kind = step % 4 == 0 ? FaultKind.Timeout : FaultKind.Fail;
+            var kind = step % 4 == 0 ? FaultMode.Timeout : FaultMode.Unreachable;
             _faults.ResetLog();
-            _faults.Arm(new StorageFault(null, null, null, step, kind));
+            _faults.Arm(StorageFault.AtStep(step, kind));
             int? status = null;
             Exception? error = null;
             try { status = (await CompileAsync(year)).Status; }

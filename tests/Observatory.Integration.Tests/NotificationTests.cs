@@ -133,7 +133,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task A_queue_outage_during_processing_neither_fails_the_submission_nor_loses_its_verdict()
     {
-        var faults = new StorageFaultInjector();
+        var faults = new StorageFaults();
         await using var h = await NotificationHarness.StartAsync(faults: faults);
         await h.ClearContactsAsync("GRD");
         const string focal = "focal@grd.example.org";

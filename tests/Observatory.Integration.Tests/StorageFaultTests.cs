@@ -32,7 +32,7 @@ public sealed class StorageFaultTests
         await ClearStateYearAsync(harness);
 
         // The storage steps of one upload, in order: key, lock, content marker, intake note, raw file, record, queue, note removed.
-        faults.Record();
+        faults.ResetLog();
         Assert.Equal(202, (await UploadAsync(harness, key, FileFor(0))).Status);
         var steps = faults.Seen;
         Assert.True(steps.Count >= 7, "An upload makes at least seven storage requests: " + string.Join(" | ", steps));
@@ -42,7 +42,7 @@ public sealed class StorageFaultTests
         var outcomes = new List<(int Step, string Kind, int Status, byte[] File)>();
         for (var step = 1; step <= steps.Count; step++)
         {
-            faults.FailFrom(_ => true, step, step % 2 == 0 ? FaultMode.Timeout : FaultMode.Unreachable);
+            faults.Arm(StorageFault.AtStep(step, step % 2 == 0 ? FaultMode.Timeout : FaultMode.Unreachable));
             var file = FileFor(step);
             var response = await UploadAsync(harness, key, file);
             faults.Heal();
@@ -84,10 +84,10 @@ public sealed class StorageFaultTests
     }
 
     [Theory]
-    [InlineData("POST table", "$batch", 2022)]                       // the record and its marker
-    [InlineData("PUT blob", "/raw/", 2021)]                          // the raw file
-    [InlineData("POST queue", "/submissions/messages", 2020)]        // the queue message
-    public async Task A_step_that_fails_alone_answers_503_with_Retry_After_and_is_undone_at_once(string request, string path, int year)
+    [InlineData(StorageService.Table, "POST", "$batch", 2022)]                  // the record and its marker
+    [InlineData(StorageService.Blob, "PUT", "/raw/", 2021)]                     // the raw file
+    [InlineData(StorageService.Queue, "POST", "/submissions/messages", 2020)]   // the queue message
+    public async Task A_step_that_fails_alone_answers_503_with_Retry_After_and_is_undone_at_once(StorageService service, string method, string path, int year)
     {
         var faults = new StorageFaults();
         var harness = new PipelineHarness { ConfigureServices = services => faults.AddTo(services, TestStorage.ConnectionString) };
@@ -96,7 +96,7 @@ public sealed class StorageFaultTests
         await ClearStateYearAsync(harness, year);
         var file = FileFor(200 + year);
 
-        faults.FailFrom(kind => kind.StartsWith(request, StringComparison.Ordinal) && kind.Contains(path, StringComparison.Ordinal), 1, everything: false);
+        faults.Arm(new StorageFault(service, method, path));
         var refused = await harness.UploadAsync(key, $"year={year}", file, ReturnFiles.XlsxType);
         faults.Heal();
 
@@ -142,7 +142,7 @@ public sealed class StorageFaultTests
 
         // The storage steps of taking in one direct upload.
         var first = await PutAsync(0);
-        faults.Record();
+        faults.ResetLog();
         await ReceiveAsync(first.Announcement);
         var steps = faults.Seen;
         Assert.True(steps.Count >= 10, "Taking in a direct upload makes at least ten storage requests: " + string.Join(" | ", steps));
@@ -151,7 +151,7 @@ public sealed class StorageFaultTests
         for (var step = 1; step <= steps.Count; step++)
         {
             var upload = await PutAsync(step);
-            faults.FailFrom(_ => true, step, step % 2 == 0 ? FaultMode.Timeout : FaultMode.Unreachable);
+            faults.Arm(StorageFault.AtStep(step, step % 2 == 0 ? FaultMode.Timeout : FaultMode.Unreachable));
             try
             {
                 await ReceiveAsync(upload.Announcement);   // fails, and the queue would deliver it again

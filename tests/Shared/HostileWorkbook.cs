@@ -15,15 +15,21 @@ internal static class HostileWorkbook
     public const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     /// <summary>A workbook of one sheet "Data" whose sheetData holds <paramref name="rowsXml"/> (written as given), and optionally shared strings.</summary>
-    public static byte[] WithRows(string rowsXml, IReadOnlyList<string>? sharedStrings = null) =>
-        Build(sheet => sheet.Write(rowsXml), sharedStrings is null ? null : writer => WriteSharedStrings(writer, sharedStrings));
+    /// <param name="rowsXml">The rows.</param>
+    /// <param name="sharedStrings">The shared strings, if any.</param>
+    /// <param name="sheetState">The sheet's state attribute as written (visible, hidden, veryHidden, or anything); none when null.</param>
+    public static byte[] WithRows(string rowsXml, IReadOnlyList<string>? sharedStrings = null, string? sheetState = null) =>
+        Build(sheet => sheet.Write(rowsXml), sharedStrings is null ? null : writer => WriteSharedStrings(writer, sharedStrings), sheetState);
 
     /// <summary>
     /// A workbook of one sheet "Data": <paramref name="writeRows"/> writes the rows inside sheetData,
     /// <paramref name="writeSharedStrings"/> (when given) the whole sharedStrings.xml. Both stream into the zip, so a
     /// part of gigabytes costs the test no memory.
     /// </summary>
-    public static byte[] Build(Action<TextWriter> writeRows, Action<TextWriter>? writeSharedStrings = null)
+    /// <param name="writeRows">Writes the rows.</param>
+    /// <param name="writeSharedStrings">Writes sharedStrings.xml, if any.</param>
+    /// <param name="sheetState">The sheet's state attribute as written; none when null.</param>
+    public static byte[] Build(Action<TextWriter> writeRows, Action<TextWriter>? writeSharedStrings = null, string? sheetState = null)
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -41,7 +47,7 @@ internal static class HostileWorkbook
                 "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"));
             Part(zip, "xl/workbook.xml", w => w.Write(
                 $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{MainNamespace}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
-                "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"));
+                $"<sheets><sheet name=\"Data\" sheetId=\"1\"{(sheetState is null ? "" : $" state=\"{sheetState}\"")} r:id=\"rId1\"/></sheets></workbook>"));
             Part(zip, "xl/_rels/workbook.xml.rels", w => w.Write(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
                 "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +

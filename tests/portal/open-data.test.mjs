@@ -168,6 +168,53 @@ test('the trend shows each state\'s victims over the published years, and the tr
   await page.close();
 });
 
+test('the time series and the SDMX files are offered as downloads, and the trend reads the series\' one file', async () => {
+  const page = await newPage(browser.context, pageErrors);
+  const requested = [];
+  page.on('request', request => requested.push(new URL(request.url()).pathname));
+  await page.goto(portalUrl('index.html'));
+  await page.waitForSelector('body[data-ready]');
+
+  const series = (await api('GET', 'opendata/series')).body.series.find(s => s.latest);
+  assert.deepEqual(series.years.map(y => y.year), [2024, 2025]);
+  const quick = ['observations.csv', 'observations.xlsx', 'observations.sdmx.csv', 'structure.xml'];
+  const links = await page.$$eval('#series-downloads a', as => as.map(a => ({ file: a.dataset.file, href: a.href, text: a.textContent })));
+  assert.deepEqual(links.map(l => l.file), quick);
+  assert.deepEqual(links.map(l => l.text), ['openData.download.csv', 'openData.download.xlsx', 'openData.download.sdmx', 'openData.download.structure'].map(k => messages.en[k]));
+  for (const link of links) {
+    const file = series.files.find(f => f.name === link.file);
+    assert.equal(link.href, `${baseUrl}${file.url}`);
+    const bytes = Buffer.from(await (await fetch(link.href)).arrayBuffer());
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), file.sha256, `${link.file} of the series matches its checksum`);
+  }
+  assert.deepEqual(await page.$$eval('#series-files table tbody tr', trs => trs.map(tr => tr.children[0].textContent)), series.files.map(f => f.name));
+
+  // The year's SDMX files are one click away too.
+  const snapshot = await latest(2025);
+  const yearLinks = await page.$$eval('#downloads a', as => as.map(a => ({ file: a.dataset.file, href: a.href })));
+  assert.deepEqual(yearLinks.map(l => l.file), quick);
+  assert.deepEqual(yearLinks.map(l => l.href), quick.map(name => `${baseUrl}${snapshot.files.find(f => f.name === name).url}`));
+
+  // The trend came from the series' observations.json; no other year's file was fetched for it.
+  await page.waitForFunction(() => globalThis.Chart.getChart(document.getElementById('chart-trend')));
+  assert.ok(requested.includes(series.files.find(f => f.name === 'observations.json').url), 'the series file is read');
+  const older = await latest(2024);
+  assert.ok(!requested.includes(older.files.find(f => f.name === 'observations.json').url), '2024\'s own file is not fetched for the trend');
+  const seriesRows = (await api('GET', 'opendata/series/latest/observations.json')).body;
+  const trend = await chartOf(page, 'chart-trend');
+  for (const dataset of trend.datasets) {
+    const iso3 = catalog.states.find(s => s.names.en === dataset.label).iso3;
+    const cells = [2024, 2025].map(year => total(seriesRows.filter(r => r.year === year), iso3, 'CT_VICT_DET'));
+    assert.deepEqual(dataset.data, cells.map(c => (c && c.flag !== 'suppressed' ? c.value : null)), dataset.label);
+  }
+
+  await page.selectOption('#language', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.textContent('#series-title'), messages.fr['openData.seriesTitle']);
+  assert.equal((await page.$$eval('#series-downloads a', as => as.map(a => a.textContent)))[3], messages.fr['openData.download.structure']);
+  await page.close();
+});
+
 test('the language switch changes the page, the catalog\'s labels and the numbers\' format, and holds across pages', async () => {
   const page = await openData('fr');
   assert.equal(await page.textContent('h1'), messages.fr['openData.title']);

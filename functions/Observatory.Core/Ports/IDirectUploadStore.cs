@@ -23,9 +23,19 @@ public interface IDirectUploadStore
     /// <summary>Records the submission an upload became.</summary>
     Task UpdateTicketAsync(UploadTicket ticket, CancellationToken cancellationToken);
 
-    /// <summary>Reads an uploaded blob whole, with its content type; null when it does not exist.</summary>
+    /// <summary>
+    /// Reads an uploaded blob whole, with its content type and version (its ETag: each PUT to the URL makes a new one);
+    /// null when it does not exist. The content is that of the version returned, even when another PUT lands meanwhile.
+    /// </summary>
     /// <exception cref="InvalidDataException">The blob is larger than <paramref name="maxBytes"/>; nothing of it is read.</exception>
-    Task<(byte[] Content, string? ContentType)?> ReadAsync(string blobName, long maxBytes, CancellationToken cancellationToken);
+    Task<(byte[] Content, string? ContentType, string Version)?> ReadAsync(string blobName, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims <paramref name="ticket"/> for one version of its blob, atomically: the first claim is kept (a create that
+    /// fails when a claim exists), and every later claim, of any version, gets that first one back. Returns the version
+    /// the ticket is claimed for: <paramref name="version"/> when this call (or an earlier delivery of the same event) won.
+    /// </summary>
+    Task<string> ClaimAsync(UploadTicket ticket, string version, CancellationToken cancellationToken);
 
     /// <summary>Deletes an uploaded blob once it has become a submission (the raw store keeps the file).</summary>
     Task DeleteAsync(string blobName, CancellationToken cancellationToken);

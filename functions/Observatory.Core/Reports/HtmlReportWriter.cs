@@ -27,7 +27,7 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
         th,td{border:1px solid #8c8c8c;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#ddebf7}
         .error{background:#ffc7ce;color:#7a0006}.warning{background:#ffeb9c;color:#6b3d00}
-        .status-accepted{color:#0b6b2b;font-weight:700}.status-rejected{color:#9c0006;font-weight:700}
+        .status-accepted,.status-valid{color:#0b6b2b;font-weight:700}.status-rejected,.status-invalid{color:#9c0006;font-weight:700}
         td.number{font-variant-numeric:tabular-nums}
         """;
 
@@ -37,12 +37,12 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
         var title = texts.Get("title");
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(texts.Language.ToCode()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode($"{title} — {submission.Id}")).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
+            .Append("<title>").Append(Encode($"{title} — {(texts.Kind == ReportKind.Check ? submission.FileName : submission.Id)}")).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
             .Append("<h1>").Append(Encode(title)).Append("</h1>\n");
 
         WriteDetails(html, submission, report);
-        if (submission.Status is SubmissionStatus.Accepted or SubmissionStatus.Rejected)
-            html.Append("<p>").Append(Encode(texts.Get(submission.Status == SubmissionStatus.Accepted ? "intro.accepted" : "intro.rejected"))).Append("</p>\n");
+        if (ReportSummary.Introduction(texts, submission.Status) is string introduction)
+            html.Append("<p>").Append(Encode(introduction)).Append("</p>\n");
 
         if (report.Errors.Count + report.Warnings.Count == 0)
             html.Append("<p>").Append(Encode(texts.Get("none"))).Append("</p>\n");
@@ -57,24 +57,13 @@ internal sealed class HtmlReportWriter(ReportTexts texts, MemberStateRegistry st
 
     private void WriteDetails(StringBuilder html, Submission submission, SubmissionReport report)
     {
-        var state = states.FindByIso3(submission.Country);
         html.Append("<dl>\n");
-        void Detail(string label, string value, string? cssClass = null)
+        foreach (var detail in ReportSummary.Details(texts, states, submission, report))
         {
-            html.Append("<dt>").Append(Encode(label)).Append("</dt><dd");
-            if (cssClass is not null) html.Append(" class=\"").Append(cssClass).Append('"');
-            html.Append('>').Append(Encode(value)).Append("</dd>\n");
+            html.Append("<dt>").Append(Encode(detail.Label)).Append("</dt><dd");
+            if (detail.CssClass is not null) html.Append(" class=\"").Append(detail.CssClass).Append('"');
+            html.Append('>').Append(Encode(detail.Value)).Append("</dd>\n");
         }
-        Detail(texts.Get("submission"), submission.Id);
-        Detail(texts.Get("country"), state is null ? submission.Country : $"{state.Names[texts.Language]} ({state.Iso3})");
-        Detail(texts.Get("year"), Invariant(submission.Year));
-        Detail(texts.Get("file"), submission.FileName);
-        Detail(texts.Get("received"), submission.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-        Detail(texts.Get("status"), texts.Status(submission.Status), "status-" + submission.Status.ToApiName());
-        Detail(texts.Get("rows"), Invariant(submission.Counts.Rows));
-        Detail(texts.Get("observations"), Invariant(submission.Counts.Observations));
-        Detail(texts.Get("errors"), Invariant(report.Errors.Count));
-        Detail(texts.Get("warnings"), Invariant(report.Warnings.Count));
         html.Append("</dl>\n");
     }
 

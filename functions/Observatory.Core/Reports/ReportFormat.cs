@@ -14,3 +14,12 @@ public enum ReportFormat
 /// <param name="ContentType">Its content type (with charset for HTML).</param>
 /// <param name="FileName">A name to offer for download.</param>
 public sealed record RenderedReport(byte[] Content, string ContentType, string FileName);
+
+/// <summary>What a report is of: a submission that was stored, or a dry run of a file that was only checked.</summary>
+public enum ReportKind
+{
+    /// <summary>A submission: its verdict is accepted or rejected, and an accepted one's figures were stored.</summary>
+    Submission,
+    /// <summary>A dry run: its verdict is valid or invalid, and nothing of the file was stored.</summary>
+    Check,
+}

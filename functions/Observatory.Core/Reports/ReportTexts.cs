@@ -5,9 +5,12 @@ using Observatory.Core.Validation;
 namespace Observatory.Core.Reports;
 
 /// <summary>The report's own wording, from the "report.*" messages, and its problems rendered in one language.</summary>
-internal sealed class ReportTexts(MessageCatalog messages, Language language)
+internal sealed class ReportTexts(MessageCatalog messages, Language language, ReportKind kind = ReportKind.Submission)
 {
     public Language Language => language;
+
+    /// <summary>What the report is of: a stored submission or a dry run.</summary>
+    public ReportKind Kind => kind;
 
     /// <summary>The text of "report.<paramref name="key"/>" with its arguments.</summary>
     public string Get(string key, params string[] arguments) => messages.Render("report." + key, language, arguments);
@@ -19,7 +22,7 @@ internal sealed class ReportTexts(MessageCatalog messages, Language language)
     public string Severity(Severity severity) => Get(severity == Validation.Severity.Error ? "severity.error" : "severity.warning");
 
     /// <summary>The status as a person reads it.</summary>
-    public string Status(SubmissionStatus status) => Get("status." + status.ToApiName());
+    public string Status(SubmissionStatus status) => Get("status." + ReportSummary.StatusName(status, kind));
 
     /// <summary>The line that says how many problems of a type were not listed one by one.</summary>
     public string Omitted(ProblemCount omitted) => RenderedOmission.Explain(omitted, language, messages);

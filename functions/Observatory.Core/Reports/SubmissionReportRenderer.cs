@@ -45,7 +45,7 @@ public sealed class SubmissionReportRenderer
         _limits = limits ?? Reading.ReturnLimits.Default;
     }
 
-    /// <summary>Renders <paramref name="report"/> of <paramref name="submission"/> in <paramref name="format"/> and <paramref name="language"/>.</summary>
+    /// <summary>Renders <paramref name="report"/> of <paramref name="submission"/> in <paramref name="format"/> and <paramref name="language"/>, its rows read from the stored raw file.</summary>
     /// <exception cref="FileNotFoundException">The submission's raw file is not in storage.</exception>
     public async Task<RenderedReport> RenderAsync(Submission submission, SubmissionReport report, ReportFormat format, Language language, CancellationToken cancellationToken)
     {
@@ -60,10 +60,29 @@ public sealed class SubmissionReportRenderer
             raw = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
 
-        var texts = new ReportTexts(_messages, language);
+        return Render(raw, submission, report, format, language, ReportKind.Submission);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="report"/> over the file's own bytes: for a stored submission once its raw file is read,
+    /// or for a dry run, whose file is in hand and never stored (then <paramref name="submission"/> is only its
+    /// description, and the report is worded as a check).
+    /// </summary>
+    /// <param name="raw">The file as sent.</param>
+    /// <param name="submission">What the file is: state, year, name, format, verdict and counts.</param>
+    /// <param name="report">The problems found.</param>
+    /// <param name="format">Workbook or page.</param>
+    /// <param name="language">The language of every text.</param>
+    /// <param name="kind">A submission's report or a dry run's.</param>
+    public RenderedReport Render(byte[] raw, Submission submission, SubmissionReport report, ReportFormat format, Language language, ReportKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(report);
+        var texts = new ReportTexts(_messages, language, kind);
         IReadOnlyList<Problem> problems = [.. report.Errors, .. report.Warnings];
         using var sources = ReportSources.Open(raw, submission, problems, _referenceData, _limits);
-        var baseName = $"report-{submission.Id}-{language.ToCode()}";
+        var baseName = kind == ReportKind.Check ? $"check-{submission.Country}-{submission.Year}-{language.ToCode()}" : $"report-{submission.Id}-{language.ToCode()}";
         return format == ReportFormat.Xlsx
             ? new RenderedReport(new XlsxReportWriter(texts, _referenceData.States, _limits).Write(submission, report, sources.Sheets), XlsxContentType, baseName + ".xlsx")
             : new RenderedReport(Encoding.UTF8.GetBytes(new HtmlReportWriter(texts, _referenceData.States, _limits).Write(submission, report, sources.Sheets)), HtmlContentType, baseName + ".html");

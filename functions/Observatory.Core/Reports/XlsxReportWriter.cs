@@ -53,24 +53,10 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
 
         Line(Cells.Text(0, row, texts.Get("title"), WorkbookStyles.Title));
         row++;
-        var state = states.FindByIso3(submission.Country);
-        var details = new (string Label, string Value)[]
-        {
-            (texts.Get("submission"), submission.Id),
-            (texts.Get("country"), state is null ? submission.Country : $"{state.Names[texts.Language]} ({state.Iso3})"),
-            (texts.Get("year"), Invariant(submission.Year)),
-            (texts.Get("file"), submission.FileName),
-            (texts.Get("received"), submission.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-            (texts.Get("status"), texts.Status(submission.Status)),
-            (texts.Get("rows"), Invariant(submission.Counts.Rows)),
-            (texts.Get("observations"), Invariant(submission.Counts.Observations)),
-            (texts.Get("errors"), Invariant(report.Errors.Count + report.Omitted.Where(o => o.Severity == Severity.Error).Sum(o => o.Count))),
-            (texts.Get("warnings"), Invariant(report.Warnings.Count + report.Omitted.Where(o => o.Severity == Severity.Warning).Sum(o => o.Count))),
-        };
-        foreach (var (label, value) in details)
-            Line(Cells.Text(0, row, label, WorkbookStyles.Label), Cells.Text(1, row, value));
+        foreach (var detail in ReportSummary.Details(texts, states, submission, report))
+            Line(Cells.Text(0, row, detail.Label, WorkbookStyles.Label), Cells.Text(1, row, detail.Value));
         row++;
-        if (Introduction(submission) is string introduction)
+        if (ReportSummary.Introduction(texts, submission.Status) is string introduction)
             Line(Cells.Text(0, row, introduction));
         Line(Cells.Text(0, row, texts.Get("legend", texts.Get("problems-column"))));
         row++;
@@ -107,13 +93,6 @@ internal sealed class XlsxReportWriter(ReportTexts texts, MemberStateRegistry st
             new Columns(Cells.Width(0, 0, 24), Cells.Width(1, 1, 30), Cells.Width(2, 3, 10), Cells.Width(4, 4, 24), Cells.Width(5, 5, 100)),
             data);
     }
-
-    private string? Introduction(Submission submission) => submission.Status switch
-    {
-        SubmissionStatus.Accepted => texts.Get("intro.accepted"),
-        SubmissionStatus.Rejected => texts.Get("intro.rejected"),
-        _ => null,
-    };
 
     /// <summary>
     /// Copies one sheet row by row with a writer that streams. A sheet of up to <see cref="Reading.ReturnLimits.MaxReportCells"/>

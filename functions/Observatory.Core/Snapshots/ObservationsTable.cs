@@ -30,7 +30,14 @@ internal sealed record ObservationColumn(TableField Field, ColumnKind Kind, Func
 /// </summary>
 internal sealed class ObservationsTable
 {
-    public ObservationsTable(CatalogIndex index, MemberStateRegistry states)
+    /// <summary>The columns of an annual snapshot's table, or with <paramref name="series"/> those of the time series.</summary>
+    /// <param name="index">The catalog.</param>
+    /// <param name="states">The member states.</param>
+    /// <param name="series">
+    /// True for the time series across years: after the year, a column names the version of the year's annual
+    /// snapshot each row comes from.
+    /// </param>
+    public ObservationsTable(CatalogIndex index, MemberStateRegistry states, bool series = false)
     {
         var countries = states.All.OrderBy(s => s.Iso3, StringComparer.Ordinal).Select(s => Label(s.Iso3, s.Names.En)).ToList();
         var indicators = index.Catalog.Indicators.Select(i => Label(i.Code, i.Labels.En)).ToList();
@@ -46,6 +53,13 @@ internal sealed class ObservationsTable
             new(new("country_name", "string", "The state's name in English.") { Required = true },
                 ColumnKind.Text, r => r.State.Names.En),
             new(new("year", "integer", "The reporting year (calendar year).") { Required = true }, ColumnKind.Year),
+            .. series
+                ? new ObservationColumn[]
+                {
+                    new(new(SeriesVersionColumn, "string", "The version of the year's annual snapshot this row comes from (a UTC stamp such as 20260301T060000Z): the first version of the year that published the year's observations as they stand; any later version of the year published the same rows byte for byte.") { Required = true },
+                        ColumnKind.Text, r => r.Version),
+                }
+                : [],
             new(new("indicator", "string", "The indicator code; see indicators.csv.") { Categories = indicators, Required = true },
                 ColumnKind.Text, r => r.Indicator.Code),
         ];
@@ -91,6 +105,9 @@ internal sealed class ObservationsTable
     }
 
     public IReadOnlyList<ObservationColumn> Columns { get; }
+
+    /// <summary>The time series' column that names the annual version of each row.</summary>
+    public const string SeriesVersionColumn = "snapshot_version";
 
     private static KeyValuePair<string, string> Label(string value, string label) => new(value, label);
 

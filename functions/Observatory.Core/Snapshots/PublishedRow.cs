@@ -31,6 +31,12 @@ internal sealed record PublishedRow(
 {
     /// <summary>True when the value is withheld by disclosure control.</summary>
     public bool IsSuppressed => Flag == FlagCodes.Suppressed;
+
+    /// <summary>
+    /// In the time series, the version of the year's annual snapshot the row was read from; null in an annual snapshot,
+    /// whose rows are the version itself.
+    /// </summary>
+    public string? Version { get; init; }
 }
 
 /// <summary>The text forms of a row's year, value and acceptance time.</summary>

@@ -179,16 +179,16 @@ public sealed class SnapshotCompiler
         return state;
     }
 
-    private static async Task<HashingStream> CreateAsync(ISnapshotOutput output, string name, string contentType, CancellationToken cancellationToken) =>
+    internal static async Task<HashingStream> CreateAsync(ISnapshotOutput output, string name, string contentType, CancellationToken cancellationToken) =>
         new(await output.CreateAsync(name, contentType, cancellationToken), name, contentType);
 
-    private static async Task<SnapshotFile> CloseAsync(HashingStream stream)
+    internal static async Task<SnapshotFile> CloseAsync(HashingStream stream)
     {
         await stream.DisposeAsync();
         return stream.ToSnapshotFile();
     }
 
-    private static async Task<SnapshotFile> WriteCsvAsync(
+    internal static async Task<SnapshotFile> WriteCsvAsync(
         ISnapshotOutput output, string name, IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows, CancellationToken cancellationToken)
     {
         var stream = await CreateAsync(output, name, SnapshotContentTypes.Csv, cancellationToken);
@@ -203,7 +203,7 @@ public sealed class SnapshotCompiler
         return stream.ToSnapshotFile();
     }
 
-    private static async Task<SnapshotFile> WriteBytesAsync(ISnapshotOutput output, string name, string contentType, byte[] bytes, CancellationToken cancellationToken)
+    internal static async Task<SnapshotFile> WriteBytesAsync(ISnapshotOutput output, string name, string contentType, byte[] bytes, CancellationToken cancellationToken)
     {
         var stream = await CreateAsync(output, name, contentType, cancellationToken);
         await using (stream)

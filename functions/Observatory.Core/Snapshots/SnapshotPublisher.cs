@@ -29,11 +29,13 @@ public sealed class SnapshotPublisher
     private readonly ObservatoryOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<SnapshotPublisher> _logger;
+    private readonly Series.SeriesPublisher _series;
 
     /// <summary>Creates the publisher.</summary>
     public SnapshotPublisher(IObservationStore observations, ISnapshotStore snapshots, IDisclosureReportStore disclosureReports, IExclusiveLease leases,
-        ReferenceDataSet referenceData, ObservatoryOptions options, TimeProvider clock, ILogger<SnapshotPublisher> logger)
+        ReferenceDataSet referenceData, ObservatoryOptions options, TimeProvider clock, ILogger<SnapshotPublisher> logger, Series.SeriesPublisher series)
     {
+        _series = series;
         _observations = observations;
         _snapshots = snapshots;
         _disclosureReports = disclosureReports;
@@ -50,7 +52,8 @@ public sealed class SnapshotPublisher
     /// <summary>
     /// Compiles and publishes a new version of <paramref name="year"/>; null when a compile of that year is already
     /// running. Disclosure control audits the new version together with every earlier published version of the year;
-    /// its report for staff is stored before the version is listed.
+    /// its report for staff is stored before the version is listed. Then the time series across years is published
+    /// anew from the published files (see <see cref="Series.SeriesPublisher"/>).
     /// </summary>
     /// <exception cref="Disclosure.DisclosureControlException">The small counts of a table cannot be protected; nothing is listed.</exception>
     public async Task<SnapshotManifest?> PublishAsync(int year, CancellationToken cancellationToken)
@@ -79,7 +82,24 @@ public sealed class SnapshotPublisher
         await _snapshots.PublishAsync(manifest, cancellationToken);
         _logger.LogInformation("Snapshot {Year} {Version} published: {States} states, {Rows} rows, {Suppressed} cells suppressed",
             year, version, manifest.Statistics.States, manifest.Statistics.Rows, manifest.Statistics.Withheld);
+        await PublishSeriesAsync(year, version, cancellationToken);
         return manifest;
+    }
+
+    /// <summary>
+    /// Publishes the series with the version just listed. The year's version stands whatever happens here: a series
+    /// that fails is logged, and the next compile of any year builds it again from everything published by then.
+    /// </summary>
+    private async Task PublishSeriesAsync(int year, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _series.PublishAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Snapshot {Year} {Version} is published, but the time series across years could not be published", year, version);
+        }
     }
 
     /// <summary>

@@ -75,7 +75,9 @@ public sealed class DirectUploads
     /// <summary>
     /// Takes a blob that arrived in the uploads container into the intake. A ticket is used once: a blob without a
     /// matching ticket (a path nobody was given a URL for) is ignored and logged, and one that arrives at a ticket
-    /// already used (a second PUT to the same URL) is deleted without a second submission. A blob whose key was
+    /// already used (a second PUT to the same URL) is deleted without a second submission; one that arrives while another
+    /// version of the blob is being taken in throws <see cref="UploadAlreadyClaimedException"/> (its event is delivered
+    /// again, and finds the ticket used). A blob whose key was
     /// revoked after the URL was issued, or over <see cref="MaxBytes"/>, is refused: the ticket says why and the blob
     /// is deleted. Throws when storage fails, so the event is retried, and after its retries
     /// <see cref="FailAsync"/> gives the upload its final answer.
@@ -96,7 +98,7 @@ public sealed class DirectUploads
             return null;
         }
 
-        (byte[] Content, string? ContentType)? blob;
+        (byte[] Content, string? ContentType, string Version)? blob;
         try
         {
             blob = await _store.ReadAsync(blobName, _maxBytes, cancellationToken);
@@ -110,6 +112,16 @@ public sealed class DirectUploads
         {
             _logger.LogInformation("Upload {UploadId}: the blob is gone (already received)", ticket.UploadId);
             return null;
+        }
+
+        // Single use, atomically: two PUTs to the URL make two versions of the blob and two events, which may be
+        // handled at the same moment, both past the IsUsed check above. Only the version that claims the ticket first
+        // is taken in; the other event is delivered again later, by when the ticket is used (its blob deleted with it).
+        var claimedFor = await _store.ClaimAsync(ticket, blob.Value.Version, cancellationToken);
+        if (claimedFor != blob.Value.Version)
+        {
+            _logger.LogWarning("Upload {UploadId}: another version of its blob was taken in first; this one makes no submission", ticket.UploadId);
+            throw new UploadAlreadyClaimedException(ticket.UploadId);
         }
 
         // The ticket's requester acts for the ticket's state only: the path decides the state, never the file.

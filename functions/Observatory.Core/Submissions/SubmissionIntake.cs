@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using Observatory.Core.Languages;
 using Observatory.Core.Ports;
-using Observatory.Core.Reading;
-using Observatory.Core.ReferenceData;
 
 namespace Observatory.Core.Submissions;
 
@@ -18,23 +14,21 @@ public sealed class SubmissionIntake
     private readonly IRawFileStore _rawFiles;
     private readonly IWorkQueue _queue;
     private readonly IStateYearLocks _locks;
-    private readonly ReferenceDataSet _referenceData;
+    private readonly UploadTermsReader _terms;
     private readonly TimeProvider _clock;
-    private readonly ObservatoryOptions _options;
     private readonly SubmissionRequeue _requeue;
     private readonly ILogger<SubmissionIntake> _logger;
 
     /// <summary>Creates the intake over its stores.</summary>
-    public SubmissionIntake(ISubmissionStore submissions, IRawFileStore rawFiles, IWorkQueue queue, IStateYearLocks locks, ReferenceDataSet referenceData,
-        ObservatoryOptions options, SubmissionRequeue requeue, TimeProvider clock, ILogger<SubmissionIntake> logger)
+    public SubmissionIntake(ISubmissionStore submissions, IRawFileStore rawFiles, IWorkQueue queue, IStateYearLocks locks, UploadTermsReader terms,
+        SubmissionRequeue requeue, TimeProvider clock, ILogger<SubmissionIntake> logger)
     {
-        _options = options;
+        _terms = terms;
         _requeue = requeue;
         _locks = locks;
         _submissions = submissions;
         _rawFiles = rawFiles;
         _queue = queue;
-        _referenceData = referenceData;
         _clock = clock;
         _logger = logger;
     }
@@ -45,60 +39,9 @@ public sealed class SubmissionIntake
     /// </summary>
     public async Task<IntakeResult> ReceiveAsync(IntakeRequest request, CancellationToken cancellationToken)
     {
-        var caller = request.Caller;
-        MemberState? state;
-        if (string.IsNullOrWhiteSpace(request.Country))
-        {
-            state = caller.Country is null ? null : _referenceData.States.FindByIso3(caller.Country);
-            if (state is null)
-                return IntakeResult.Refused(IntakeRefusal.InvalidParameters, "The 'country' parameter is required: give the ISO3 code of the reporting state, e.g. country=MEX.");
-        }
-        else if (!_referenceData.States.TryResolve(request.Country, out state))
-        {
-            return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"'{request.Country}' is not a member state. Give its ISO3 code, e.g. country=MEX.");
-        }
-        if (!caller.CanActFor(state.Iso3))
-            return IntakeResult.Refused(IntakeRefusal.Forbidden, $"This key belongs to {caller.Country}; it cannot submit for {state.Iso3}.");
-
-        var language = state.Language;
-        if (!string.IsNullOrWhiteSpace(request.Language) && !LanguageCodes.TryParse(request.Language, out language))
-            return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"'{request.Language}' is not a language of the observatory: use en, es, pt or fr.");
-
-        SubmissionMode? mode = string.IsNullOrWhiteSpace(request.Mode) ? SubmissionMode.Replace : request.Mode.Trim().ToLowerInvariant() switch
-        {
-            "replace" => SubmissionMode.Replace,
-            "amend" => SubmissionMode.Amend,
-            _ => null,
-        };
-        if (mode is null)
-            return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"'{request.Mode}' is not a mode: use mode=replace (the file is the whole return, the default) or mode=amend (only the cells in the file change).");
-
-        if (request.Content.IsEmpty)
-            return IntakeResult.Refused(IntakeRefusal.InvalidParameters, "The request has no file: send the file as the body, or as the field 'file' of a multipart form.");
-        var format = ReturnReader.DetectFormat(request.ContentType, request.FileName, request.Content.Span[..Math.Min(512, request.Content.Length)]);
-        if (format is null)
-            return IntakeResult.Refused(IntakeRefusal.UnsupportedFormat, "The file is not an xlsx workbook, a csv file or a JSON document. Old .xls workbooks must be saved as .xlsx.");
-
-        int year;
-        if (!string.IsNullOrWhiteSpace(request.Year))
-        {
-            if (!int.TryParse(request.Year, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year < 1990 || year > _clock.GetUtcNow().Year)
-                return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"'{request.Year}' is not a reporting year: give a year from 1990 to {_clock.GetUtcNow().Year}, e.g. year=2025.");
-        }
-        else
-        {
-            var scan = StatedYearScan.Find(request.Content, format.Value, request.FileName, _referenceData,
-                _options.YearScanBytes, TimeSpan.FromSeconds(_options.YearScanSeconds), cancellationToken);
-            if (scan.Year is { } stated)
-                year = stated;
-            else if (scan.GaveUp)
-                return IntakeResult.Refused(IntakeRefusal.InvalidParameters,
-                    "The reporting year was not found at the start of the file; give it as the 'year' parameter, e.g. year=2025.");
-            else
-                return IntakeResult.Refused(IntakeRefusal.InvalidParameters, "The 'year' parameter is required when the file does not state its reporting year, e.g. year=2025.");
-        }
-        if (!state.ParticipatedIn(year))
-            return IntakeResult.Refused(IntakeRefusal.InvalidParameters, $"{state.Names.En} does not take part in the observatory for {year}; staff can tell you more.");
+        var (terms, refusal) = _terms.Read(request, cancellationToken);
+        if (terms is null) return refusal!;
+        var (state, year, format) = (terms.State, terms.Year, terms.Format);
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content.Span));
         StateYearLock? locked;
@@ -120,8 +63,7 @@ public sealed class SubmissionIntake
             return Unavailable();
         }
         if (locked is not null)
-            return IntakeResult.Refused(IntakeRefusal.Locked,
-                $"The data of {state.Names.En} for {year} is locked{(string.IsNullOrWhiteSpace(locked.Reason) ? "" : $" ({locked.Reason})")}; no new submission is accepted until staff unlock it. Contact the observatory's staff to correct published data.");
+            return UploadTermsReader.LockedRefusal(state, year, locked);
         if (existing is not null)
             return IntakeResult.Existing(existing);
 
@@ -134,14 +76,14 @@ public sealed class SubmissionIntake
             Year = year,
             Status = SubmissionStatus.Queued,
             ReceivedAt = receivedAt,
-            FileName = FileNames.Sanitize(request.FileName, format.Value),
-            ContentType = string.IsNullOrWhiteSpace(request.ContentType) ? FileNames.ContentTypeOf(format.Value) : request.ContentType,
-            Format = format.Value,
+            FileName = FileNames.Sanitize(request.FileName, format),
+            ContentType = string.IsNullOrWhiteSpace(request.ContentType) ? FileNames.ContentTypeOf(format) : request.ContentType,
+            Format = format,
             Sha256 = sha256,
             Size = request.Content.Length,
-            Language = language,
-            SubmittedBy = caller.Name,
-            Mode = mode.Value,
+            Language = terms.Language,
+            SubmittedBy = request.Caller.Name,
+            Mode = terms.Mode,
         };
         return await StoreAndQueueAsync(submission, request.Content, cancellationToken);
     }

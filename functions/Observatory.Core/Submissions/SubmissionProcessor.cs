@@ -19,27 +19,25 @@ public sealed class SubmissionProcessor
     private readonly ISubmissionStore _submissions;
     private readonly IRawFileStore _rawFiles;
     private readonly IReportStore _reports;
-    private readonly IObservationStore _observations;
     private readonly VersionPromoter _promoter;
     private readonly ReferenceDataSet _referenceData;
-    private readonly ReturnValidator _validator;
+    private readonly ReturnValidation _validation;
     private readonly VerdictAnnouncer _announcer;
     private readonly TimeProvider _clock;
     private readonly ILogger<SubmissionProcessor> _logger;
 
     /// <summary>Creates the processor over its stores.</summary>
-    public SubmissionProcessor(ISubmissionStore submissions, IRawFileStore rawFiles, IReportStore reports, IObservationStore observations,
-        VersionPromoter promoter, ReferenceDataSet referenceData, ReturnValidator validator, VerdictAnnouncer announcer, TimeProvider clock,
+    public SubmissionProcessor(ISubmissionStore submissions, IRawFileStore rawFiles, IReportStore reports,
+        VersionPromoter promoter, ReferenceDataSet referenceData, ReturnValidation validation, VerdictAnnouncer announcer, TimeProvider clock,
         ILogger<SubmissionProcessor> logger)
     {
         _announcer = announcer;
         _submissions = submissions;
         _rawFiles = rawFiles;
         _reports = reports;
-        _observations = observations;
         _promoter = promoter;
         _referenceData = referenceData;
-        _validator = validator;
+        _validation = validation;
         _clock = clock;
         _logger = logger;
     }
@@ -97,14 +95,9 @@ public sealed class SubmissionProcessor
     {
         var state = _referenceData.States.FindByIso3(submission.Country)
             ?? throw new InvalidOperationException($"Submission {submission.Id} names an unknown state {submission.Country}.");
-        var previousYear = await _observations.ReadCurrentAsync(submission.Country, submission.Year - 1, null, cancellationToken);
-        var context = new ValidationContext(state, submission.Year,
-            previousYear?.Observations.ToDictionary(o => o.Key) ?? new Dictionary<string, Observation>());
-
         ValidationOutcome outcome;
         await using (var raw = await _rawFiles.OpenReadAsync(SubmissionIntake.RawFileName(submission), cancellationToken))
-        using (var parsed = ReturnReader.Open(raw, submission.Format, submission.FileName, _referenceData, _validator.Limits))
-            outcome = _validator.Validate(parsed, context);
+            outcome = await _validation.ValidateAsync(state, submission.Year, raw, submission.Format, submission.FileName, cancellationToken);
 
         await _reports.SaveAsync(new SubmissionReport(submission.Id, outcome.Errors, outcome.Warnings) { Omitted = outcome.Omitted }, cancellationToken);
         var counts = new SubmissionCounts(outcome.Rows, outcome.Accepted ? outcome.Observations.Count : 0, outcome.ErrorCount, outcome.WarningCount);

@@ -16,6 +16,7 @@ namespace Observatory.Core.Validation;
 public sealed class ReturnValidator
 {
     private readonly ValidationCatalog _catalog;
+    private readonly ReferenceDataSet _referenceData;
     private readonly ReturnLimits _limits;
 
     /// <summary>Creates a validator over the given reference data, with the default limits.</summary>
@@ -32,11 +33,29 @@ public sealed class ReturnValidator
         ArgumentNullException.ThrowIfNull(referenceData);
         ArgumentNullException.ThrowIfNull(limits);
         _catalog = new ValidationCatalog(referenceData);
+        _referenceData = referenceData;
         _limits = limits;
     }
 
     /// <summary>The limits returns are read and validated within.</summary>
     public ReturnLimits Limits => _limits;
+
+    /// <summary>
+    /// Reads a raw file in <paramref name="format"/> within <see cref="Limits"/> and returns the verdict: the one entry
+    /// from bytes to verdict that the queue-triggered processing uses (and the fuzzing targets with it). A file that
+    /// cannot be read, or that goes past a limit, ends in a verdict with a format-error; nothing about the content
+    /// throws. The stream is disposed.
+    /// </summary>
+    /// <param name="raw">The raw file, seekable or not, read from its current position.</param>
+    /// <param name="format">Its format, as intake detected it.</param>
+    /// <param name="fileName">The name it was sent with (a csv's problems are located in it).</param>
+    /// <param name="context">The state and year the submission is for, and last year's data.</param>
+    public ValidationOutcome ReadAndValidate(Stream raw, ReturnFormat format, string? fileName, ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        using var parsed = ReturnReader.Open(raw, format, fileName, _referenceData, _limits);
+        return Validate(parsed, context);
+    }
 
     /// <summary>Reads every record of <paramref name="parsed"/> and returns the verdict.</summary>
     /// <param name="parsed">The return, not yet enumerated; it is not disposed here.</param>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Observatory.Core.Languages;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Reports;
 using Observatory.Core.Security;
 
 namespace Observatory.Functions.Http;
@@ -37,6 +38,24 @@ public static class RequestParameters
         refusal = text.Length > 0 && !LanguageCodes.TryParse(text, out language)
             ? ApiResults.BadRequest($"'{text}' is not a language of the observatory: use en, es, pt or fr.")
             : null;
+        return refusal is null;
+    }
+
+    /// <summary>
+    /// The report format of ?format=: html or xlsx; <paramref name="fallback"/> when it is left out; 400 for anything else.
+    /// A null fallback means no format at all (the route's JSON answer) when it is left out.
+    /// </summary>
+    public static bool TryReportFormat(HttpRequest request, ReportFormat? fallback, out ReportFormat? format, [NotNullWhen(false)] out IActionResult? refusal)
+    {
+        var text = request.Query["format"].ToString();
+        format = text.ToLowerInvariant() switch
+        {
+            "" => fallback,
+            "html" => ReportFormat.Html,
+            "xlsx" => ReportFormat.Xlsx,
+            _ => null,
+        };
+        refusal = text.Length > 0 && format is null ? ApiResults.BadRequest($"'{text}' is not a report format: use format=xlsx or format=html.") : null;
         return refusal is null;
     }
 }

@@ -38,14 +38,8 @@ public sealed class GetSubmissionReport
         CancellationToken cancellationToken)
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        var formatText = request.Query["format"].ToString();
-        ReportFormat format;
-        switch (formatText.ToLowerInvariant())
-        {
-            case "" or "html": format = ReportFormat.Html; break;
-            case "xlsx": format = ReportFormat.Xlsx; break;
-            default: return ApiResults.BadRequest($"'{formatText}' is not a report format: use format=xlsx or format=html.");
-        }
+        if (!RequestParameters.TryReportFormat(request, ReportFormat.Html, out var chosen, out var badFormat)) return badFormat;
+        var format = chosen!.Value;
 
         var (submission, refusal) = await _access.FindAsync(caller, id, cancellationToken);
         if (submission is null) return refusal!;

@@ -63,11 +63,7 @@ public sealed class UploadSubmission
         {
             { Submission: { } created, Created: true } => Accepted(request, created),
             { Submission: { } existing } => ApiResults.Json(SubmissionResponse.Summary(existing, caller.IsAdmin)),
-            { Refusal: IntakeRefusal.Forbidden } => ApiResults.Forbidden(result.Detail!),
-            { Refusal: IntakeRefusal.Locked } => ApiResults.Problem(StatusCodes.Status409Conflict, "Locked", result.Detail!),
-            { Refusal: IntakeRefusal.UnsupportedFormat } => ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type", result.Detail!),
-            { Refusal: IntakeRefusal.Unavailable } => Unavailable(result.Detail!),
-            _ => ApiResults.BadRequest(result.Detail!),
+            _ => IntakeRefusals.ToResult(result.Refusal, result.Detail!, _options.RetryAfterSeconds),
         };
     }
 

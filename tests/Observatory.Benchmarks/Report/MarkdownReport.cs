@@ -29,6 +29,7 @@ public static class MarkdownReport
         if (results.EndToEnd is { } endToEnd)
             EndToEnd(md, endToEnd, results.Storing?.MaxBy(s => s.Observations) is { } most ? most.Store.Rate(most.Observations) : null);
         if (results.Limits is { Count: > 0 } limits) md.Append(LimitsBenchmark.Section(limits));
+        if (results.DryRun is { Count: > 0 } dryRun) md.Append(DryRunBenchmark.Section(dryRun));
         Method(md);
         return md.ToString();
     }
@@ -94,6 +95,8 @@ public static class MarkdownReport
         }
         if (results.Limits is { Count: > 0 } limits)
             md.AppendLine(LimitsBenchmark.TargetRow(limits));
+        if (results.DryRun is { Count: > 0 } dryRun)
+            md.AppendLine(DryRunBenchmark.TargetRow(dryRun));
         md.AppendLine();
     }
 

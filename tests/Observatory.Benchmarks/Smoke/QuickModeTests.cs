@@ -47,6 +47,13 @@ public sealed class QuickModeTests(OwnAzurite azurite, ITestOutputHelper output)
             var endToEnd = results.EndToEnd!;
             Assert.Equal(settings.EndToEndRuns, endToEnd.Rounds.Count);
             Assert.All(endToEnd.Rounds, round => Assert.Equal(settings.EndToEndStates, round.Uploads.Select(u => u.Country).Distinct().Count()));
+
+            // 6. Every sample and the generated return checked with the verdict it must get (the suite checks it), and nothing written.
+            var dryRun = results.DryRun!;
+            Assert.Equal(6, dryRun.Count);
+            Assert.All(dryRun, d => Assert.Equal(0, d.Writes));
+            Assert.All(dryRun, d => Assert.True(d.ReadsPerRun > 0, d.File));
+            Assert.Equal([DryRunBenchmark.GeneratedRows, DryRunBenchmark.GeneratedRows], dryRun.Where(d => d.File.StartsWith("generated", StringComparison.Ordinal)).Select(d => d.Rows));
         }
         finally
         {

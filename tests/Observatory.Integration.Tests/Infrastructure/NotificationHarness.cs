@@ -44,7 +44,7 @@ public sealed class NotificationHarness : IAsyncDisposable
     /// Starts a mail server and a pipeline over the shared Azurite that sends to it; <paramref name="clock"/> replaces the
     /// system clock, <paramref name="faults"/> injects storage faults (and brings the harness's shiftable clock).
     /// </summary>
-    public static async Task<NotificationHarness> StartAsync(TimeProvider? clock = null, StorageFaultInjector? faults = null,
+    public static async Task<NotificationHarness> StartAsync(TimeProvider? clock = null, StorageFaults? faults = null,
         IDictionary<string, string?>? settings = null)
     {
         var mail = await SmtpCatcher.StartAsync();

@@ -40,10 +40,10 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// <summary>Changes to the services after the Function App's registration (e.g. storage clients with a fault injector).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
     /// <summary>
-    /// When set before <see cref="InitializeAsync"/>, storage clients carry its policies, and the SDK retries once,
-    /// quickly, so that an injected outage surfaces at once instead of after the SDK's back-off.
+    /// When set before <see cref="InitializeAsync"/>, the storage clients carry this fault injector (the SDK's retries
+    /// kept, their delays cut to milliseconds), and the services read <see cref="Clock"/>.
     /// </summary>
-    public StorageFaultInjector? Faults { get; init; }
+    public StorageFaults? Faults { get; init; }
 
     /// <summary>With <see cref="Faults"/>: the clock the services read, which a test can move forward.</summary>
     public ShiftableClock Clock { get; } = new();
@@ -79,7 +79,7 @@ public sealed class PipelineHarness : IAsyncLifetime
         ConfigureServices?.Invoke(services);
         if (Faults is { } faults)
         {
-            AddFaultyClients(services, faults);
+            faults.AddTo(services, _connectionString ?? TestStorage.ConnectionString);
             services.AddSingleton<TimeProvider>(Clock);
         }
         Services = services.BuildServiceProvider();
@@ -89,22 +89,6 @@ public sealed class PipelineHarness : IAsyncLifetime
         PoisonQueue = queues.GetQueueClient(StorageNames.SubmissionsPoisonQueue);
         await SubmissionsQueue.ClearMessagesAsync();
         await PoisonQueue.ClearMessagesAsync();
-    }
-
-    private static void AddFaultyClients(IServiceCollection services, StorageFaultInjector faults)
-    {
-        static T Quick<T>(T options) where T : Azure.Core.ClientOptions
-        {
-            options.Retry.MaxRetries = 1;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(10);
-            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            return options;
-        }
-        // The last registration of a service is the one resolved.
-        var connection = StorageConnection.FromConnectionString(TestStorage.ConnectionString);
-        services.AddSingleton(_ => connection.CreateTableServiceClient(Quick(StorageClientOptions.Tables(faults.PolicyFor(StorageService.Table)))));
-        services.AddSingleton(_ => connection.CreateBlobServiceClient(Quick(StorageClientOptions.Blobs(faults.PolicyFor(StorageService.Blob)))));
-        services.AddSingleton(_ => connection.CreateQueueServiceClient(Quick(StorageClientOptions.Queues(faults.PolicyFor(StorageService.Queue)))));
     }
 
     /// <inheritdoc />
@@ -155,6 +139,10 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// <summary>Uploads a file as a focal point would.</summary>
     public Task<ApiResponse> UploadAsync(string key, string query, byte[] file, string contentType) =>
         InvokeAsync(Request("POST", "/api/submissions", query, key, file, contentType), r => Function<UploadSubmission>().Run(r, CancellationToken.None));
+
+    /// <summary>Checks a file without submitting it (a dry run), as a focal point would.</summary>
+    public Task<ApiResponse> ValidateAsync(string key, string query, byte[] file, string contentType) =>
+        InvokeAsync(Request("POST", "/api/validations", query, key, file, contentType), r => Function<Observatory.Functions.Validations.ValidateReturn>().Run(r, CancellationToken.None));
 
     /// <summary>Reads a submission.</summary>
     public Task<ApiResponse> GetSubmissionAsync(string key, string id, string? query = null) =>

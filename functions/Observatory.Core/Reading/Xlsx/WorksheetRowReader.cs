@@ -66,10 +66,11 @@ internal static class WorksheetRowReader
         var rowDepth = reader.Depth;
         var column = -1;
         var count = 0;
+        var ordered = true;
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == rowDepth)
-                return;
+                break;
             if (reader.NodeType != XmlNodeType.Element || reader.Depth != rowDepth + 1 || reader.LocalName != "c")
                 continue;
             column = ReadCellStart(reader, column, cell, sheet, rowNumber, limits.MaxColumns);
@@ -80,8 +81,27 @@ internal static class WorksheetRowReader
                 ReadCellContent(reader, cell, sheet, rowNumber, column, limits.MaxCellChars);
             var value = cell.Build();
             if (!value.IsBlank)
+            {
+                ordered &= cells.Count == 0 || column > cells[^1].Column;
                 cells.Add(new SheetCell(column, value));
+            }
         }
+        if (!ordered)
+            InColumnOrder(cells);
+    }
+
+    /// <summary>
+    /// Puts the cells of a row whose references go back (a cell written again, or out of order) in column order, one
+    /// cell per column, the one written last kept: the rest of the reader relies on each column appearing once.
+    /// </summary>
+    private static void InColumnOrder(List<SheetCell> cells)
+    {
+        var last = new SortedDictionary<int, CellValue>();
+        foreach (var cell in cells)
+            last[cell.Column] = cell.Value;
+        cells.Clear();
+        foreach (var (column, value) in last)
+            cells.Add(new SheetCell(column, value));
     }
 
     private static void ReadCellContent(XmlReader reader, CellBuilder cell, string sheet, int rowNumber, int column, int maxChars)

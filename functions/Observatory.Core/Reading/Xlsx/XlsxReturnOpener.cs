@@ -63,8 +63,9 @@ internal static class XlsxReturnOpener
             var source = new SheetSource(name, () => WorksheetRowReader.Read(part, sharedStrings, name, limits));
             if (MetadataSheet.IsMetadata(name))
                 metadata.Add(source);
-            // A hidden sheet is not where a focal point typed the data (templates hide their code lists there).
-            else if (sheet.State is null || sheet.State.Value == SheetStateValues.Visible)
+            // A hidden sheet is not where a focal point typed the data (templates hide their code lists there). Read as
+            // text: the SDK's typed value throws on a state it does not know, which Excel shows as visible.
+            else if (sheet.State?.InnerText is not ("hidden" or "veryHidden"))
                 data.Add(source);
         }
         return new TabularReturnBuilder(ReturnFormat.Xlsx, resolver, Unreadable).Build(data, metadata, owned);

@@ -59,13 +59,14 @@ internal static class DisclosureControl
         var withheld = reasons.Select(r => r is not null).ToArray();
         var unknown = knowledge.IsUnknown(withheld);
         var secondary = new List<Observation>();
+        var solutions = new SolutionPool();
         var pending = SmallCounts(knowledge, unknown, threshold);
         while (pending.Count > 0)
         {
             var failing = new List<int>();
             foreach (var node in pending)
             {
-                if (SmallCountAuditor.Audit(knowledge, unknown, node, threshold, exactRange: false).Protected)
+                if (SmallCountAuditor.Audit(knowledge, unknown, node, threshold, exactRange: false, solutions).Protected)
                     continue;
                 var next = NextToWithhold(knowledge, unknown, withheld, node);
                 if (next < 0)
@@ -81,7 +82,7 @@ internal static class DisclosureControl
         }
 
         var finalUnknown = knowledge.IsUnknown(withheld);
-        var audits = SmallCounts(knowledge, finalUnknown, threshold).Select(n => SmallCountAuditor.Audit(knowledge, finalUnknown, n, threshold)).ToList();
+        var audits = SmallCounts(knowledge, finalUnknown, threshold).Select(n => SmallCountAuditor.Audit(knowledge, finalUnknown, n, threshold, pool: solutions)).ToList();
         if (audits.FirstOrDefault(a => !a.Protected) is { } leak)
             throw new DisclosureControlException($"Disclosure control's last audit found {leak.Cell} with {leak.ValuesFound} feasible value(s).");
 

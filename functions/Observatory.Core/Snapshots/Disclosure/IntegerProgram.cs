@@ -26,26 +26,32 @@ internal static class IntegerProgram
     private const string Parameters = "num_workers:1,random_seed:7,max_deterministic_time:20";
 
     /// <summary>
-    /// Finds up to <paramref name="needed"/> distinct feasible values of <paramref name="node"/>, one feasibility
-    /// solve each (a value not found yet); with <paramref name="exactRange"/>, first solves for its smallest and
-    /// largest feasible values, for the staff's report.
+    /// Finds up to <paramref name="needed"/> distinct feasible values of <paramref name="node"/>: first those the
+    /// solutions in <paramref name="pool"/> already show, then one feasibility solve each (a value not found yet); with
+    /// <paramref name="exactRange"/>, first solves for its smallest and largest feasible values, for the staff's report.
+    /// Every solution found is added to the pool.
     /// </summary>
-    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int needed, bool exactRange = true)
+    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int needed, bool exactRange = true, SolutionPool? pool = null)
     {
+        pool ??= new SolutionPool();
         var component = Component(knowledge, unknown, node);
         var truth = knowledge.Value(node);
-        var found = new SortedSet<long> { truth };
+        var found = new SortedSet<long>(pool.ValuesOf(node)) { truth };
         long? lowest = null, highest = null;
         if (exactRange)
         {
-            lowest = Solve(knowledge, unknown, component, node, Goal.Minimize, []) ?? truth;
-            highest = Solve(knowledge, unknown, component, node, Goal.Maximize, []) ?? truth;
+            // No unknown is below 1, and no part above what one relation with a known total leaves it: a solution
+            // already found at either bound proves it without a solve.
+            lowest = found.Contains(1) ? 1 : Solve(knowledge, unknown, component, node, Goal.Minimize, [], pool) ?? truth;
+            highest = SingleRelationBound(knowledge, unknown, node) is { } bound && found.Contains(bound)
+                ? bound
+                : Solve(knowledge, unknown, component, node, Goal.Maximize, [], pool) ?? truth;
             found.Add(lowest.Value);
             found.Add(highest.Value);
         }
         while (found.Count < needed && (highest is null || highest - lowest + 1 > found.Count))
         {
-            if (Solve(knowledge, unknown, component, node, Goal.Feasible, found) is not { } other)
+            if (Solve(knowledge, unknown, component, node, Goal.Feasible, found, pool) is not { } other)
                 break;
             found.Add(other);
         }
@@ -57,7 +63,27 @@ internal static class IntegerProgram
 
     private enum Goal { Minimize, Maximize, Feasible }
 
-    private static long? Solve(AttackerKnowledge knowledge, bool[] unknown, HashSet<int> component, int node, Goal goal, ICollection<long> excluded)
+    /// <summary>
+    /// The least of what each relation with a known total in which <paramref name="node"/> is a part leaves it: the
+    /// total less the other parts (their values when known, 1 each when not); null when there is no such relation.
+    /// </summary>
+    private static long? SingleRelationBound(AttackerKnowledge knowledge, bool[] unknown, int node)
+    {
+        long? bound = null;
+        foreach (var index in knowledge.RelationsOf(node))
+        {
+            var relation = knowledge.Relations[index];
+            if (unknown[relation.Total] || Array.IndexOf(relation.Parts, node) < 0)
+                continue;
+            var others = relation.Parts.Where(p => p != node).Sum(p => unknown[p] ? 1 : knowledge.Value(p));
+            var allowed = knowledge.Value(relation.Total) - others;
+            if (bound is null || allowed < bound)
+                bound = allowed;
+        }
+        return bound;
+    }
+
+    private static long? Solve(AttackerKnowledge knowledge, bool[] unknown, HashSet<int> component, int node, Goal goal, ICollection<long> excluded, SolutionPool pool)
     {
         var model = new CpModel();
         var variables = new Dictionary<int, IntVar>();
@@ -89,7 +115,14 @@ internal static class IntegerProgram
 
         var solver = new CpSolver { StringParameters = Parameters };
         var status = solver.Solve(model);
-        return status is CpSolverStatus.Optimal or CpSolverStatus.Feasible ? solver.Value(target) : null;
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            return null;
+        // The solution for every node: the component's unknowns as solved, every other node its true value.
+        var solution = new long[knowledge.NodeCount];
+        for (var n = 0; n < solution.Length; n++)
+            solution[n] = variables.TryGetValue(n, out var variable) ? solver.Value(variable) : knowledge.Value(n);
+        pool.Add(solution);
+        return solution[node];
     }
 
     /// <summary>The unknown nodes linked to <paramref name="node"/> through relations (unknowns only carry the link).</summary>

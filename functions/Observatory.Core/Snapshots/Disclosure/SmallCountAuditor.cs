@@ -6,30 +6,36 @@ namespace Observatory.Core.Snapshots.Disclosure;
 /// </summary>
 /// <remarks>
 /// Three steps, cheapest first, each exact in what it concludes: relations that leave the count the only unknown,
-/// directly or once other single unknowns are worked out, give it away; a balanced direction (the boxes of a
-/// cross-classified table, <see cref="BoxDirection"/>, then a search) through it (<see cref="DirectionSearch"/>) proves a range of values; anything
-/// else goes to the integer program (<see cref="IntegerProgram"/>), which decides.
+/// directly or once other single unknowns are worked out, give it away; solutions the integer program already found
+/// for other counts (<see cref="SolutionPool"/>) may show enough values; a balanced direction (the boxes of a
+/// cross-classified table, <see cref="BoxDirection"/>, then a search, <see cref="DirectionSearch"/>) through it
+/// proves a range of values; anything else goes to the integer program (<see cref="IntegerProgram"/>), which decides.
 /// </remarks>
 internal static class SmallCountAuditor
 {
     /// <summary>
     /// Audits <paramref name="node"/> given which nodes are <paramref name="unknown"/>. Without
     /// <paramref name="exactRange"/> the integer program only looks for enough distinct values (quicker, for the
-    /// choice of further cells); with it, it also solves for the smallest and largest, for the staff's report.
+    /// choice of further cells); with it, it also solves for the smallest and largest, for the staff's report. The
+    /// <paramref name="pool"/> of solutions found so far for the same knowledge saves solves.
     /// </summary>
-    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int threshold, bool exactRange = true)
+    public static CountAudit Audit(AttackerKnowledge knowledge, bool[] unknown, int node, int threshold, bool exactRange = true, SolutionPool? pool = null)
     {
         var needed = threshold - 1;
         var value = knowledge.Value(node);
         if (IsExposed(knowledge, unknown, node))
             return new CountAudit(knowledge.Label(node), value, false, 1, value, value, AuditMethod.Exposed);
 
+        // Solutions the integer program found for other counts may already show enough values; a search for a
+        // direction would only repeat that proof (at the cost of its whole budget when it finds none).
+        if (pool is not null && pool.ValuesOf(node).Append(value).Distinct().Count() >= needed)
+            return IntegerProgram.Audit(knowledge, unknown, node, needed, exactRange, pool);
         if ((BoxDirection.Find(knowledge, unknown, node, needed) ?? DirectionSearch.Find(knowledge, unknown, node, needed)) is var (below, above))
         {
             var values = above is null ? needed : (int)Math.Min(needed, below + above.Value + 1);
             return new CountAudit(knowledge.Label(node), value, true, values, value - below, value + above, AuditMethod.Direction);
         }
-        return IntegerProgram.Audit(knowledge, unknown, node, needed, exactRange);
+        return IntegerProgram.Audit(knowledge, unknown, node, needed, exactRange, pool);
     }
 
     /// <summary>

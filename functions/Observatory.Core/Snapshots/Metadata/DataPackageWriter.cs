@@ -15,17 +15,24 @@ internal static class DataPackageWriter
     public const string SchemaProfile = "https://datapackage.org/profiles/2.0/tableschema.json";
     public const string DialectProfile = "https://datapackage.org/profiles/2.0/tabledialect.json";
 
+    /// <summary>Writes the descriptor of <paramref name="written"/> to <paramref name="output"/>.</summary>
+    /// <param name="output">Where the descriptor goes.</param>
+    /// <param name="request">The version, publisher, threshold and reference data.</param>
+    /// <param name="observations">The columns of the four observation files.</param>
+    /// <param name="written">The files written so far, each described with its size and SHA-256.</param>
+    /// <param name="statistics">The counts of what is published.</param>
+    /// <param name="sdmx">The SDMX structure, for the schema of observations.sdmx.csv.</param>
+    /// <param name="header">The package's name, title, description and source; by default those of the annual snapshot of the request's year.</param>
     public static void Write(Stream output, SnapshotRequest request, ObservationsTable observations, IReadOnlyList<SnapshotFile> written, SnapshotStatistics statistics,
-        Sdmx.SdmxStructure? sdmx = null)
+        Sdmx.SdmxStructure? sdmx = null, PackageHeader? header = null)
     {
+        header ??= PackageHeader.Annual(request);
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("$schema", PackageProfile);
-        json.WriteString("name", $"observatory-indicators-{PublishedFormat.Year(request.Year)}");
-        json.WriteString("title", $"{request.Title}, {PublishedFormat.Year(request.Year)}");
-        json.WriteString("description",
-            $"The annual indicators on trafficking and sexual exploitation of children that the member states reported for {PublishedFormat.Year(request.Year)}, " +
-            $"as accepted by {request.Publisher}, with derived rates. Small counts of child victims are withheld (see README.md). Catalog version {request.Catalog.Version}.");
+        json.WriteString("name", header.Name);
+        json.WriteString("title", header.Title);
+        json.WriteString("description", header.Description);
         json.WriteString("version", request.Version);
         json.WriteString("created", PublishedFormat.Timestamp(PublishedFormat.ToSecond(request.CreatedAt)));
         if (request.Homepage is not null)
@@ -45,7 +52,7 @@ internal static class DataPackageWriter
 
         json.WriteStartArray("sources");
         json.WriteStartObject();
-        json.WriteString("title", $"Annual indicator returns of the national focal points of the member states, reporting year {PublishedFormat.Year(request.Year)}");
+        json.WriteString("title", header.Source);
         json.WriteEndObject();
         json.WriteEndArray();
 
@@ -147,6 +154,10 @@ internal static class DataPackageWriter
             case SnapshotFileNames.CoverageCsv:
                 WriteCsvDialect(json);
                 WriteSchema(json, SideTables.CoverageFields);
+                break;
+            case Series.SeriesFileNames.Years:
+                WriteCsvDialect(json);
+                WriteSchema(json, Series.SeriesCompiler.YearFields);
                 break;
         }
         json.WriteEndObject();

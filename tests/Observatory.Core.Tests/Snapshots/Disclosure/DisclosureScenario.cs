@@ -13,6 +13,7 @@ internal sealed class DisclosureScenario(string indicator, int threshold = 5)
     private static readonly CatalogIndex Index = new(TestReferenceData.Catalog);
     private readonly List<EarlierTable> _earlier = [];
     private readonly List<IReadOnlyList<AuditCell>> _published = [];
+    private List<Observation> _current = [];
 
     /// <summary>The outcome of every version so far, oldest first.</summary>
     public List<SuppressionOutcome> Outcomes { get; } = [];
@@ -21,6 +22,7 @@ internal sealed class DisclosureScenario(string indicator, int threshold = 5)
     public SuppressionOutcome Publish(StateData data)
     {
         var cells = data.Observations.Where(o => o.Indicator == indicator).ToList();
+        _current = cells;
         var definition = TestReferenceData.Indicator(indicator);
         var outcome = DisclosureControl.Apply(definition, cells, Index, threshold, [.. _earlier]);
         var table = CellTable.Create(definition, cells, Index);
@@ -31,7 +33,7 @@ internal sealed class DisclosureScenario(string indicator, int threshold = 5)
     }
 
     /// <summary>
-    /// Every withheld small count of every version with the number of whole values the brute-force auditor finds for
+    /// Every withheld small count of every version with the number of whole values the exhaustive auditor finds for
     /// it, counted up to threshold − 1; values are tried up to the largest in the data plus <paramref name="margin"/>.
     /// </summary>
     public IReadOnlyList<(string Cell, long Value, int Values)> AuditIndependently(long margin)
@@ -39,6 +41,34 @@ internal sealed class DisclosureScenario(string indicator, int threshold = 5)
         var bound = _published.SelectMany(v => v).Max(c => c.Value) + margin;
         var auditor = new IndependentAuditor(_published, bound);
         return [.. auditor.SmallUnknowns(threshold).Select(u => (u.Key, u.Value, auditor.CountValues(u.Key, u.Value, threshold - 1)))];
+    }
+
+    /// <summary>
+    /// Checks the smallest and largest values that the last version's audit reports for the counts it settled with the
+    /// integer program (exact, by its contract) against the exhaustive auditor: the smallest is feasible and the one
+    /// below it is not; the largest (when it is below the auditor's bound, the data's largest value plus
+    /// <paramref name="margin"/>) is feasible and the one above it is not. Returns how many counts it checked.
+    /// </summary>
+    public int CheckExactRanges(long margin)
+    {
+        var bound = _published.SelectMany(v => v).Max(c => c.Value) + margin;
+        var auditor = new IndependentAuditor(_published, bound);
+        var current = _current.ToDictionary(c => c.Key, c => string.Join('|', c.Dimensions.Select(d => d.Value)));
+        var checkedCounts = 0;
+        foreach (var audit in Outcomes[^1].Audits.Where(a => a.Method == AuditMethod.IntegerProgram && current.ContainsKey(a.Cell)))
+        {
+            var key = current[audit.Cell];
+            Assert.True(auditor.Feasible(key, audit.Value, audit.Lowest), $"{audit.Cell}: the smallest value reported, {audit.Lowest}, is not feasible.");
+            Assert.True(audit.Lowest == 1 || !auditor.Feasible(key, audit.Value, audit.Lowest - 1), $"{audit.Cell}: {audit.Lowest - 1} is feasible, below the smallest value reported.");
+            if (audit.Highest is { } highest && highest < bound)
+            {
+                Assert.True(auditor.Feasible(key, audit.Value, highest), $"{audit.Cell}: the largest value reported, {highest}, is not feasible.");
+                Assert.False(auditor.Feasible(key, audit.Value, highest + 1), $"{audit.Cell}: {highest + 1} is feasible, above the largest value reported.");
+            }
+            Assert.False(auditor.Inconclusive, $"{audit.Cell}: the exhaustive auditor ran out of budget.");
+            checkedCounts++;
+        }
+        return checkedCounts;
     }
 
     /// <summary>The cells of the last version that were published with a value of zero but withheld, which must never happen.</summary>

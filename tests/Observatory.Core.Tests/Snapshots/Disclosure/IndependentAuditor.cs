@@ -7,20 +7,20 @@ internal sealed record AuditCell(string[] Codes, long Value, bool Withheld)
 }
 
 /// <summary>
-/// The protection requirement checked by brute force, written apart from the production code so that the two can
-/// disagree: from the cells of every version (true values and what was withheld) it derives the attacker's unknowns
-/// (a cell key with a value that no version published), the additivity relations that hold in the data, and then, for
-/// every withheld small count, searches whole values 1..bound for assignments of all the unknowns that satisfy every
-/// relation. Values beyond the bound are not tried, so the count it gives is a lower bound: a small count it finds
-/// threshold − 1 values for is protected; one it does not is reported (the tables in the tests are small enough that
-/// the bound never hides a value that matters).
+/// The protection requirement checked by an exhaustive search written apart from the production code, so that the two
+/// can disagree: from the cells of every version (true values and what was withheld) it derives the attacker's
+/// unknowns (a cell key with a value that no version published) and the additivity relations that hold in the data;
+/// then, for every withheld small count and every whole value 1..bound, it decides whether some assignment of all the
+/// unknowns (each a whole number in 1..bound) satisfies every relation. The search narrows each unknown's interval from
+/// the relations until nothing changes and splits the widest-open interval in two, so a value it calls infeasible is
+/// infeasible. Values beyond the bound are not tried, so the count it gives is a lower bound: a small count it finds
+/// threshold − 1 values for is protected; one it does not is reported.
 /// </summary>
 internal sealed class IndependentAuditor
 {
     private readonly List<(string Key, long Value)> _unknowns = [];
     private readonly Dictionary<(string, long), int> _unknownIndex = [];
     private readonly List<(List<int> Parts, int Total, long Constant, bool Equal)> _relations = [];
-    private readonly List<List<int>> _relationsOf = [];
     private readonly long _bound;
     private long _budget;
 
@@ -31,14 +31,14 @@ internal sealed class IndependentAuditor
         foreach (var cell in versions.SelectMany(v => v).Where(c => !published.Contains((c.Key, c.Value))))
         {
             if (_unknownIndex.TryAdd((cell.Key, cell.Value), _unknowns.Count))
-            {
                 _unknowns.Add((cell.Key, cell.Value));
-                _relationsOf.Add([]);
-            }
         }
         foreach (var version in versions)
             AddRelations(version);
     }
+
+    /// <summary>Whether some search ran out of its budget: its value was then counted as infeasible, so a count may be too low (never too high).</summary>
+    public bool Inconclusive { get; private set; }
 
     /// <summary>The unknowns that are small counts (1 ≤ value &lt; threshold).</summary>
     public IEnumerable<(string Key, long Value)> SmallUnknowns(int threshold) => _unknowns.Where(u => u.Value >= 1 && u.Value < threshold);
@@ -46,22 +46,27 @@ internal sealed class IndependentAuditor
     /// <summary>How many distinct feasible values of the unknown (key, value) there are in 1..bound, counted up to <paramref name="enough"/>.</summary>
     public int CountValues(string key, long value, int enough)
     {
-        var target = _unknownIndex[(key, value)];
         var count = 0;
         // From the true value outwards: feasible values are found first, and the search stops at enough.
         foreach (var candidate in Outwards(value).Where(c => c >= 1 && c <= _bound))
         {
             if (count >= enough)
                 break;
-            var assignment = new long?[_unknowns.Count];
-            assignment[target] = candidate;
-            // A candidate whose search runs out of budget counts as not found: the count can only come out too low,
-            // which fails a test rather than passing one.
-            _budget = 300_000;
-            if (Consistent(assignment, target) && Complete(assignment))
+            if (Feasible(key, value, candidate))
                 count++;
         }
         return count;
+    }
+
+    /// <summary>Whether the unknown (key, value) can take <paramref name="candidate"/> (within 1..bound for every unknown).</summary>
+    public bool Feasible(string key, long value, long candidate)
+    {
+        var target = _unknownIndex[(key, value)];
+        var low = Enumerable.Repeat(1L, _unknowns.Count).ToArray();
+        var high = Enumerable.Repeat(_bound, _unknowns.Count).ToArray();
+        low[target] = high[target] = candidate;
+        _budget = 1_000_000;
+        return Feasible(low, high);
     }
 
     private void AddRelations(IReadOnlyList<AuditCell> version)
@@ -88,51 +93,95 @@ internal sealed class IndependentAuditor
                 }
                 var totalIndex = _unknownIndex.TryGetValue((total.Key, total.Value), out var t) ? t : -1;
                 if (totalIndex < 0) constant -= total.Value;
-                var relation = _relations.Count;
                 _relations.Add((partIndexes, totalIndex, constant, sum == total.Value));
-                foreach (var u in partIndexes.Append(totalIndex).Where(i => i >= 0))
-                    _relationsOf[u].Add(relation);
             }
         }
     }
 
-    // Depth-first over the unknowns in index order; a relation is checked as soon as its unknowns are all set, and
-    // bounded while some are not (each unset unknown is between 1 and the bound).
-    private bool Complete(long?[] assignment)
+    // Narrow, then split the unknown with the widest interval still open; both halves together cover it, so the search
+    // is exhaustive unless the budget runs out.
+    private bool Feasible(long[] low, long[] high)
     {
-        if (--_budget <= 0)
+        if (--_budget < 0)
+        {
+            Inconclusive = true;
             return false;
-        var next = NextUnknown(assignment);
-        if (next < 0)
-            return true;
-        foreach (var value in Candidates(assignment, next))
-        {
-            assignment[next] = value;
-            if (Consistent(assignment, next) && Complete(assignment))
-                return true;
-            assignment[next] = null;
         }
-        return false;
+        if (!Narrow(low, high))
+            return false;
+        var split = -1;
+        for (var u = 0; u < low.Length; u++)
+        {
+            if (high[u] > low[u] && (split < 0 || high[u] - low[u] > high[split] - low[split]))
+                split = u;
+        }
+        if (split < 0)
+            return true;
+        var middle = low[split] + (high[split] - low[split]) / 2;
+        var (lowerLow, lowerHigh) = ((long[])low.Clone(), (long[])high.Clone());
+        lowerHigh[split] = middle;
+        if (Feasible(lowerLow, lowerHigh))
+            return true;
+        var (upperLow, upperHigh) = ((long[])low.Clone(), (long[])high.Clone());
+        upperLow[split] = middle + 1;
+        return Feasible(upperLow, upperHigh);
     }
 
-    // An unknown that an equality forces comes first (its value is then fixed), else the first unset one.
-    private int NextUnknown(long?[] assignment)
+    // Each relation says E = Σ parts + constant − total ≤ 0 (= 0 for an equality). From the least and greatest E the
+    // intervals allow, every unknown of the relation is bounded; repeated until no interval changes. False when an
+    // interval empties or a relation cannot hold; when every interval is a single value, true means every relation holds.
+    private bool Narrow(long[] low, long[] high)
     {
-        var first = -1;
-        for (var u = 0; u < assignment.Length; u++)
+        bool changed;
+        do
         {
-            if (assignment[u] is not null)
-                continue;
-            if (first < 0)
-                first = u;
-            foreach (var r in _relationsOf[u])
+            changed = false;
+            foreach (var (parts, total, constant, equal) in _relations)
             {
-                var (parts, total, _, equal) = _relations[r];
-                if (equal && parts.Append(total).Count(i => i >= 0 && assignment[i] is null) == 1)
-                    return u;
+                long least = constant, greatest = constant;
+                foreach (var p in parts)
+                {
+                    least += low[p];
+                    greatest += high[p];
+                }
+                if (total >= 0)
+                {
+                    least -= high[total];
+                    greatest -= low[total];
+                }
+                if (least > 0 || (equal && greatest < 0))
+                    return false;
+                foreach (var p in parts)
+                {
+                    changed |= Tighten(low, high, p, equal ? high[p] - greatest : low[p], low[p] - least);
+                }
+                if (total >= 0)
+                    changed |= Tighten(low, high, total, least + high[total], equal ? greatest + low[total] : high[total]);
+                for (var u = 0; u < low.Length; u++)
+                {
+                    if (low[u] > high[u])
+                        return false;
+                }
             }
         }
-        return first;
+        while (changed);
+        return true;
+    }
+
+    private static bool Tighten(long[] low, long[] high, int unknown, long atLeast, long atMost)
+    {
+        var changed = false;
+        if (atLeast > low[unknown])
+        {
+            low[unknown] = atLeast;
+            changed = true;
+        }
+        if (atMost < high[unknown])
+        {
+            high[unknown] = atMost;
+            changed = true;
+        }
+        return changed;
     }
 
     private IEnumerable<long> Outwards(long value)
@@ -143,45 +192,6 @@ internal sealed class IndependentAuditor
             if (step > 0)
                 yield return value - step;
         }
-    }
-
-    private IEnumerable<long> Candidates(long?[] assignment, int unknown)
-    {
-        // An equality whose other unknowns are all set leaves one value.
-        foreach (var r in _relationsOf[unknown])
-        {
-            var (parts, total, constant, equal) = _relations[r];
-            var others = parts.Append(total).Where(i => i >= 0 && i != unknown);
-            if (!equal || others.Any(i => assignment[i] is null))
-                continue;
-            var sum = constant + parts.Where(i => i != unknown).Sum(i => assignment[i]!.Value) - (total >= 0 && total != unknown ? assignment[total]!.Value : 0);
-            var forced = total == unknown ? sum : -sum;
-            return forced >= 1 && forced <= _bound ? [forced] : [];
-        }
-        return LongRange(1, _bound);
-    }
-
-    private bool Consistent(long?[] assignment, int changed)
-    {
-        foreach (var r in _relationsOf[changed])
-        {
-            var (parts, total, constant, equal) = _relations[r];
-            long low = constant, high = constant;
-            foreach (var p in parts)
-            {
-                low += assignment[p] ?? 1;
-                high += assignment[p] ?? _bound;
-            }
-            if (total >= 0)
-            {
-                low -= assignment[total] ?? _bound;
-                high -= assignment[total] ?? 1;
-            }
-            // parts − total must be 0 (equal) or at most 0.
-            if (low > 0 || (equal && high < 0))
-                return false;
-        }
-        return true;
     }
 
     private static IEnumerable<long> LongRange(long from, long to)

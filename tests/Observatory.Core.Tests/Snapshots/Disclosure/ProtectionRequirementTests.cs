@@ -5,7 +5,7 @@ namespace Observatory.Core.Tests.Snapshots.Disclosure;
 /// <summary>
 /// The tables on which the earlier rule ("a group with one withheld cell withholds one more") let small counts be
 /// worked out exactly. Each must now leave every withheld small count at least threshold − 1 (4) whole values, as
-/// counted by a brute-force auditor independent of the production code.
+/// counted by an exhaustive auditor independent of the production code.
 /// </summary>
 public class ProtectionRequirementTests
 {

@@ -1,5 +1,5 @@
-// The focal points' page: sign in with the state's key, download the template, send a return (drag and drop, with
-// upload progress), follow its status without reloading, read its report in the page's language, and see the state's
+// The focal points' page: sign in with the state's key, download the template, check a return before sending it (a dry
+// run: its errors shown inline, nothing stored), send it (drag and drop, with upload progress), follow its status without reloading, read its report in the page's language, and see the state's
 // submissions and what each changed.
 import { apiFetch, uploadFile, contentTypeOf, fetchFile, saveBlob, openBlob } from './api.js';
 import { byId, el, replaceContent, show, table } from './dom.js';
@@ -17,6 +17,7 @@ const page = {
   catalog: null,
   country: null,
   chosenFile: null,
+  check: null, // the last dry run: { file, year, mode, answer }
   shown: null, // the submission whose report is shown
   pollTimer: null,
   diff: null,
@@ -79,6 +80,7 @@ async function downloadTemplate() {
 
 function chooseFile(file) {
   page.chosenFile = file ?? null;
+  clearCheck();
   replaceContent(byId('chosen-file'), file ? t('focal.chosen', { name: file.name, size: formatBytes(file.size) }) : '');
 }
 
@@ -113,13 +115,9 @@ async function send(event) {
   event.preventDefault();
   const error = byId('upload-error');
   replaceContent(error);
-  const year = byId('upload-year').value.trim();
-  const file = page.chosenFile;
-  if (!/^\d{4}$/.test(year)) return replaceContent(error, t('focal.needYear'));
-  if (!file) return replaceContent(error, t('focal.needFile'));
-  const contentType = contentTypeOf(file.name);
-  if (!contentType) return replaceContent(error, t('focal.wrongType'));
-  const mode = new FormData(byId('upload-form')).get('mode');
+  const form = readForm(error);
+  if (!form) return;
+  const { year, file, contentType, mode } = form;
 
   const button = byId('upload-button');
   button.disabled = true;
@@ -143,6 +141,70 @@ async function send(event) {
   } finally {
     button.disabled = false;
   }
+}
+
+// ---- check (dry run) ----
+
+/** The year, the file and its content type from the form, or null after saying what is missing. */
+function readForm(error) {
+  const year = byId('upload-year').value.trim();
+  const file = page.chosenFile;
+  if (!/^\d{4}$/.test(year)) return replaceContent(error, t('focal.needYear')), null;
+  if (!file) return replaceContent(error, t('focal.needFile')), null;
+  const contentType = contentTypeOf(file.name);
+  if (!contentType) return replaceContent(error, t('focal.wrongType')), null;
+  return { year, file, contentType, mode: new FormData(byId('upload-form')).get('mode') };
+}
+
+function clearCheck() {
+  page.check = null;
+  show(byId('check'), false);
+}
+
+/** Checks the chosen file without sending it: POST /api/validations answers at once with the report, in the page's language. */
+async function check() {
+  const error = byId('upload-error');
+  replaceContent(error);
+  const form = readForm(error);
+  if (!form) return;
+  const buttons = [byId('check-button'), byId('upload-button')];
+  buttons.forEach(b => { b.disabled = true; });
+  show(byId('check'));
+  const status = byId('check-status');
+  delete status.dataset.status;
+  replaceContent(status, t('focal.checking.file'));
+  replaceContent(byId('check-counts'));
+  replaceContent(byId('check-problems'));
+  try {
+    const answer = await uploadFile(`validations?country=${page.country}&year=${form.year}&mode=${form.mode}&lang=${language()}&fileName=${encodeURIComponent(form.file.name)}`,
+      { key: sessionKey(), file: form.file, contentType: form.contentType });
+    if (answer.status === 200) {
+      page.check = { file: form.file, year: form.year, mode: form.mode, answer: answer.body };
+      renderCheck();
+    } else {
+      clearCheck();
+      replaceContent(error, answer.body?.detail || answer.body?.title || t('error.upload', { status: answer.status }));
+    }
+  } catch (failure) {
+    clearCheck();
+    replaceContent(error, failure.message);
+  } finally {
+    buttons.forEach(b => { b.disabled = false; });
+  }
+}
+
+function renderCheck() {
+  const answer = page.check?.answer;
+  if (!answer) return;
+  const status = byId('check-status');
+  status.dataset.status = answer.status;
+  replaceContent(status, t('focal.checkLine', { file: answer.fileName, year: answer.year }), ' ', statusBadge(answer.status));
+  replaceContent(byId('check-counts'), countsList(answer.counts, { check: true }));
+  const problems = [el('p', {}, t(answer.status === 'valid' ? 'focal.checkValid' : 'focal.checkInvalid'))];
+  if (answer.errors?.length) problems.push(problemsTable(answer.errors, 'focal.errorsCaption', 'check-errors'));
+  if (answer.warnings?.length) problems.push(problemsTable(answer.warnings, 'focal.warningsCaption', 'check-warnings'));
+  replaceContent(byId('check-problems'), problems);
+  show(byId('check'));
 }
 
 // ---- status and report ----
@@ -277,6 +339,10 @@ async function main() {
   wireSignIn(onSignedIn);
   wireDropZone();
   byId('upload-form').addEventListener('submit', send);
+  byId('check-button').addEventListener('click', check);
+  // A check holds for the year and mode it was made with.
+  byId('upload-year').addEventListener('input', clearCheck);
+  for (const radio of document.querySelectorAll('input[name=mode]')) radio.addEventListener('change', clearCheck);
   byId('template-download').addEventListener('click', downloadTemplate);
   document.addEventListener('languagechange', () => {
     if (!page.caller) return;
@@ -284,6 +350,8 @@ async function main() {
     renderHistory();
     renderDiff();
     if (page.shown) showSubmission(page.shown);
+    // The check's messages come from the API in the language asked for: the same file is checked again in the new one.
+    if (page.check && page.check.file === page.chosenFile) check();
   });
   if (caller) await onSignedIn(caller);
   else {

@@ -1,5 +1,6 @@
-// The researchers' page: the published snapshots by year (files, sizes, checksums, downloads) and, for the chosen
-// year, the main indicators by state and over time, from the snapshot's own observations.json.
+// The researchers' page: the published snapshots by year (files, sizes, checksums, downloads), the time series across
+// years, and for the chosen year the main indicators by state, from the snapshot's own observations.json; the trend
+// over the years comes from the series' observations.json, one file for every year.
 import { apiFetch, apiUrl } from './api.js';
 import { byId, el, replaceContent, show, table } from './dom.js';
 import { t, language, formatNumber, formatBytes, formatDateTime } from './i18n.js';
@@ -12,7 +13,15 @@ const RATE = 'CT_VICT_DET_RATE';
 const PROSECUTED = 'CT_PERS_PROS';
 const CONVICTED = 'CT_PERS_CONV';
 
-const state = { catalog: null, snapshotsByYear: new Map(), years: [], year: null, observations: new Map() };
+const state = { catalog: null, snapshotsByYear: new Map(), years: [], year: null, observations: new Map(), series: null, seriesRows: null };
+
+/** The files offered as quick downloads, in this order: the table for a spreadsheet, and SDMX with its structure. */
+const QUICK_DOWNLOADS = [
+  ['observations.csv', 'openData.download.csv'],
+  ['observations.xlsx', 'openData.download.xlsx'],
+  ['observations.sdmx.csv', 'openData.download.sdmx'],
+  ['structure.xml', 'openData.download.structure'],
+];
 
 /** The snapshots grouped by year, each year's versions newest first. */
 function groupByYear(snapshots) {
@@ -63,9 +72,19 @@ function cellContent(cell, indicator) {
   return formatValue(cell.value, indicator);
 }
 
+/** "Download: CSV · Excel · SDMX-CSV · SDMX structure", each a link to that file of a version, when it has it. */
+function quickDownloads(files) {
+  const links = QUICK_DOWNLOADS
+    .map(([name, key]) => [files.find(f => f.name === name), key])
+    .filter(([file]) => file)
+    .map(([file, key]) => el('a', { href: apiUrl(file.url), download: file.name, 'data-file': file.name }, t(key)));
+  return links.length === 0 ? null : [t('openData.downloads'), ' ', ...links.flatMap((link, i) => (i === 0 ? [link] : [' · ', link]))];
+}
+
 function renderFiles(year) {
   const latest = latestOf(year);
   replaceContent(byId('version-info'), t('openData.versionInfo', { version: latest.version, date: formatDateTime(latest.createdAt) }));
+  replaceContent(byId('downloads'), quickDownloads(latest.files));
   replaceContent(byId('files'), filesTable(latest, t('openData.filesCaption', { year, version: latest.version })));
   const older = (state.snapshotsByYear.get(year) ?? []).filter(v => v !== latest);
   replaceContent(byId('older-versions'), older.length === 0 ? null : el('details', {},
@@ -142,10 +161,34 @@ async function renderIndicators(year) {
   renderTreaties(rows, countries);
 }
 
-/** Victims detected by state over every published year (the latest version of each), when there is more than one. */
+/** The latest series: its years and files, with quick downloads. */
+function renderSeries() {
+  const series = state.series;
+  show(byId('series'), Boolean(series));
+  if (!series) return;
+  const years = series.years.map(y => y.year);
+  const span = years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}`;
+  replaceContent(byId('series-info'), t('openData.seriesInfo', { years: span, version: series.version, date: formatDateTime(series.createdAt) }));
+  replaceContent(byId('series-downloads'), quickDownloads(series.files));
+  replaceContent(byId('series-files'), filesTable(series, t('openData.seriesCaption', { version: series.version })));
+}
+
+/** The rows of the latest series (its observations.json), fetched once by its immutable version URL. */
+async function seriesRows() {
+  if (!state.seriesRows) {
+    const file = state.series.files.find(f => f.name === 'observations.json');
+    state.seriesRows = fetch(apiUrl(file.url)).then(response => {
+      if (!response.ok) throw new Error(t('error.load'));
+      return response.json();
+    });
+  }
+  return state.seriesRows;
+}
+
+/** Victims detected by state over the years of the series (the latest version of each year), when it has more than one. */
 async function renderTrend() {
   const catalog = state.catalog;
-  const years = [...state.years].sort((a, b) => a - b);
+  const years = (state.series?.years ?? []).map(y => y.year).sort((a, b) => a - b);
   const title = t('openData.trendTitle', { indicator: indicatorLabel(catalog, VICTIMS) });
   replaceContent(byId('chart-trend-title'), title);
   const enough = years.length > 1;
@@ -153,7 +196,8 @@ async function renderTrend() {
   show(byId('trend-box'), enough);
   if (!enough) return;
 
-  const byYear = await Promise.all(years.map(observationsOf));
+  const rows = (await seriesRows()).filter(r => r.indicator === VICTIMS);
+  const byYear = years.map(year => rows.filter(r => r.year === year));
   const countries = [...new Set(byYear.flat().filter(r => r.indicator === VICTIMS).map(r => r.country))]
     .sort((a, b) => stateName(catalog, a).localeCompare(stateName(catalog, b), language()));
   const datasets = countries.map(country => {
@@ -193,14 +237,16 @@ function renderTreaties(rows, countries) {
 async function selectYear(year) {
   state.year = year;
   renderFiles(year);
+  renderSeries();
   await renderIndicators(year);
 }
 
 async function main() {
   await startPage();
   try {
-    const [catalog, listing] = await Promise.all([loadCatalog(), apiFetch('opendata')]);
+    const [catalog, listing, series] = await Promise.all([loadCatalog(), apiFetch('opendata'), apiFetch('opendata/series')]);
     state.catalog = catalog;
+    state.series = series.series.find(s => s.latest) ?? null;
     state.snapshotsByYear = groupByYear(listing.snapshots);
     state.years = [...state.snapshotsByYear.keys()].sort((a, b) => b - a);
     if (state.years.length === 0) {

@@ -11,10 +11,10 @@ export function statusBadge(status) {
   return el('span', { class: `badge status-${status}`, 'data-status': status }, t(`status.${status}`));
 }
 
-/** The counts of a submission as a description list. */
-export function countsList(counts) {
+/** The counts of a submission (or, with check, of a dry run, which stored nothing) as a description list. */
+export function countsList(counts, { check = false } = {}) {
   return ['rows', 'observations', 'errors', 'warnings'].map(name => el('div', {},
-    el('dt', {}, t(`counts.${name}`)),
+    el('dt', {}, t(check && name === 'observations' ? 'counts.observations.check' : `counts.${name}`)),
     el('dd', { 'data-count': name }, formatNumber(counts?.[name] ?? 0))));
 }
 
