@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the pipeline on this machine: Azurite (in memory) and the local host on http://127.0.0.1:7071, which serves
-# the Function App's routes, queues and schedule, and the web portal at /api/portal/. Ctrl-C stops both.
+# Runs the pipeline on this machine: Azurite (in memory), maildev (a mail catcher, in memory) and the local host on
+# http://127.0.0.1:7071, which serves the Function App's routes, queues and schedule, and the web portal at
+# /api/portal/. The pipeline's mails go to maildev, whose inbox page is printed at start. Ctrl-C stops all three.
 #   ./run.sh          start, ready for an upload
-#   ./run.sh --demo   also load sample returns of three states in three languages (samples/)
+#   ./run.sh --demo   also register demo e-mail contacts and load sample returns of three states in three languages
 # The admin key is Observatory__AdminKey from the environment, or a new one printed at start.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,14 +12,14 @@ demo=false
 for arg in "$@"; do
   case "$arg" in
     --demo) demo=true ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
 url="${OBSERVATORY_URL:-http://127.0.0.1:7071}"
 
 echo "Installing tools and building..."
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/maildev ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-fund --no-audit --loglevel=error
 fi
 dotnet build functions/Observatory.LocalHost -c Release --verbosity quiet -nologo
@@ -26,13 +27,22 @@ dotnet build functions/Observatory.LocalHost -c Release --verbosity quiet -nolog
 blob_port="$(scripts/free-port.sh 10000)"
 scripts/azurite.sh start "$blob_port"
 host_pid=""
+smtp_port=""
 stop() {
   trap - INT TERM EXIT
   [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
+  [ -n "$smtp_port" ] && scripts/maildev.sh stop "$smtp_port"
   scripts/azurite.sh stop "$blob_port"
   echo "Stopped."
 }
 trap stop INT TERM EXIT
+# The mail catcher: SMTP on a free port, its inbox page on the next (free-port.sh finds three free in a row).
+smtp_port="$(scripts/free-port.sh 1025)"
+scripts/maildev.sh start "$smtp_port"
+export Observatory__Smtp__Host=127.0.0.1 Observatory__Smtp__Port="$smtp_port" Observatory__Smtp__Security=None
+export Observatory__Smtp__From="${Observatory__Smtp__From:-observatory@localhost.localdomain}"
+export Observatory__Notifications__PublicUrl="$url"
+export Observatory__Notifications__StaffAddresses="${Observatory__Notifications__StaffAddresses:-staff@observatory.example.org}"
 
 export Storage="$(scripts/azurite-connection.sh "$blob_port")"
 export AzureWebJobsStorage="$Storage"
@@ -57,11 +67,15 @@ done
 echo
 echo "The pipeline is running at $url (Azurite on 127.0.0.1:$blob_port)."
 echo "The web portal: $url/api/portal/"
+# maildev 3.0.0 as published on npm serves its inbox as JSON (the list of mails, each with its subject, recipients and
+# text); /api/email/<id>/html and /api/email/<id>/download show one mail.
+echo "Mails sent (maildev's inbox): http://127.0.0.1:$((smtp_port + 1))/api/email"
 if [ "${generated_key:-false}" = true ]; then
   echo "Admin key (generated for this run): $Observatory__AdminKey"
   echo "  export ADMIN_KEY='$Observatory__AdminKey'"
 fi
 if [ "$demo" = true ]; then
+  scripts/load-demo-contacts.sh "$url" "$Observatory__AdminKey"
   scripts/load-demo.sh "$url" "$Observatory__AdminKey"
 fi
 echo "Press Ctrl-C to stop."

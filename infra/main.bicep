@@ -32,10 +32,10 @@ param suppressionThreshold int = 5
 param maxUploadBytes int = 26214400
 
 @description('Queues the pipeline consumes; each gets its "-poison" queue. "upload-events" receives the direct-upload events and must stay.')
-param queueNames string[] = ['submissions', 'upload-events']
+param queueNames string[] = ['submissions', 'upload-events', 'notifications']
 
 @description('Tables the pipeline uses.')
-param tableNames string[] = ['submissions', 'observations', 'apikeys', 'snapshots', 'locks', 'audit']
+param tableNames string[] = ['submissions', 'observations', 'apikeys', 'snapshots', 'locks', 'audit', 'contacts', 'notifications']
 
 @description('Redundancy of the data storage account.')
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
@@ -105,6 +105,21 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('A custom domain the notifications are sent from (verified in DNS, docs/deploy.md "E-mail"); empty for the Azure-managed domain.')
+param emailDomainName string = ''
+
+@description('Where the e-mail services keep their data at rest (a Communication Services geography).')
+param emailDataLocation string = 'United States'
+
+@description('Application (client) ID of the Entra application that signs in to the SMTP endpoint; empty until staff create it (docs/deploy.md, "E-mail").')
+param smtpClientId string = ''
+
+@description('Object ID of that application\'s service principal, given the right to send through the Communication Service.')
+param smtpPrincipalId string = ''
+
+@description('Staff addresses that receive the daily summary of failed submissions and late states, separated by ";".')
+param staffNotificationAddresses string = ''
+
 @description('Client ID of a Microsoft Entra app registration for App Service Authentication (staff sign-in); empty leaves it off.')
 param entraClientId string = ''
 
@@ -115,6 +130,8 @@ var missingInProduction = filter(
     empty(alertEmailAddresses) ? 'alertEmailAddresses' : ''
     empty(keyAdministratorPrincipalId) ? 'keyAdministratorPrincipalId' : ''
     empty(operatorGroupPrincipalId) ? 'operatorGroupPrincipalId' : ''
+    empty(smtpClientId) ? 'smtpClientId' : ''
+    empty(smtpPrincipalId) ? 'smtpPrincipalId' : ''
   ],
   name => !empty(name)
 )
@@ -130,6 +147,9 @@ var tags = {
   environment: envName
 }
 var adminKeySecretName = 'observatory-admin-key'
+// The Entra application's client secret, the SMTP password: staff put it in Key Vault under this
+// name (docs/deploy.md, "E-mail").
+var smtpPasswordSecretName = 'observatory-smtp-password'
 // The code's StorageNames.UploadEventsQueue: where Event Grid delivers each created upload.
 var uploadEventsQueueName = 'upload-events'
 
@@ -219,6 +239,18 @@ module operatorAccess 'modules/operatorAccess.bicep' = if (!empty(operatorGroupP
   }
 }
 
+module email 'modules/email.bicep' = {
+  name: 'email'
+  params: {
+    tags: tags
+    emailServiceName: 'email-observatory-${envName}-${token}'
+    communicationServiceName: 'acs-observatory-${envName}-${token}'
+    dataLocation: emailDataLocation
+    customDomainName: emailDomainName
+    smtpPrincipalId: smtpPrincipalId
+  }
+}
+
 module functionApp 'modules/functionApp.bicep' = {
   name: 'function-app'
   params: {
@@ -242,6 +274,10 @@ module functionApp 'modules/functionApp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     entraClientId: entraClientId
+    smtpUserName: empty(smtpClientId) ? '' : '${email.outputs.communicationServiceName}.${smtpClientId}.${tenant().tenantId}'
+    smtpPasswordSecretName: smtpPasswordSecretName
+    mailFrom: email.outputs.fromAddress
+    staffNotificationAddresses: staffNotificationAddresses
   }
 }
 
@@ -273,6 +309,9 @@ output keyVaultName string = keyVault.outputs.vaultName
 
 @description('Name of the Key Vault secret the admin key is read from.')
 output adminKeySecretName string = adminKeySecretName
+
+@description('DNS records that verify a custom sending domain; empty for the Azure-managed domain.')
+output emailDomainVerificationRecords object = email.outputs.verificationRecords
 
 @description('Name of the pipeline\'s data storage account.')
 output dataStorageAccountName string = dataStorage.outputs.accountName

@@ -29,6 +29,13 @@ param alertEmailAddresses = filter(
   map(split(readEnvironmentVariable('OBSERVATORY_ALERT_EMAILS'), ','), address => trim(address)),
   address => !empty(address)
 )
+// E-mail: the Entra application that signs in to the SMTP endpoint (docs/deploy.md, "E-mail"), the
+// staff who receive the daily summary (";"-separated; may be empty), and a custom sending domain
+// (empty for the Azure-managed domain).
+param smtpClientId = readEnvironmentVariable('OBSERVATORY_SMTP_CLIENT_ID')
+param smtpPrincipalId = readEnvironmentVariable('OBSERVATORY_SMTP_PRINCIPAL')
+param staffNotificationAddresses = readEnvironmentVariable('OBSERVATORY_STAFF_NOTIFICATION_EMAILS', '')
+param emailDomainName = readEnvironmentVariable('OBSERVATORY_EMAIL_DOMAIN', '')
 param monthlyBudget = 50
 param logRetentionDays = 90
 param logDailyQuotaGb = '0.5'

@@ -35,12 +35,13 @@ ROLE = {
     "storageQueueDataReader": "19e7f393-937e-4f77-808e-94535e297925",
     "storageTableDataReader": "76199698-9eea-4c19-bc75-cec21354c6b6",
     "logAnalyticsReader": "73c42c96-874c-492b-b04d-ab87d138a893",
+    "communicationAndEmailServiceOwner": "09976791-48a7-449e-bb21-39d1a415f350",
 }
 STORAGE_READERS = (ROLE["storageBlobDataReader"], ROLE["storageQueueDataReader"], ROLE["storageTableDataReader"])
 ROLE_NAME = {guid: name for name, guid in ROLE.items()}
 
-EXPECTED_QUEUES = {"submissions", "upload-events"}
-EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks", "audit"}
+EXPECTED_QUEUES = {"submissions", "upload-events", "notifications"}
+EXPECTED_TABLES = {"submissions", "observations", "apikeys", "snapshots", "locks", "audit", "contacts", "notifications"}
 EXPECTED_CONTAINERS = {"raw", "reports", "uploads", "snapshots", "backups", "upload-events-deadletter"}
 # Containers whose blob reads and writes must be logged: child-victim data, direct uploads, backups.
 AUDITED_CONTAINERS = ("raw", "uploads", "backups")
@@ -279,11 +280,14 @@ def identity_roles(d):
         return ", ".join(f"{ROLE_NAME.get(role, role)} on {scope.rsplit('/', 1)[-1]}" for role, scope in sorted(pairs))
     require(not granted - expected, f"unexpected roles for the app's identity: {describe(granted - expected)}")
     require(not expected - granted, f"missing roles for the app's identity: {describe(expected - granted)}")
-    # Three other principals hold roles, each checked to the exact pair: the key administrator, the
-    # operator group (operator-read-roles) and the system identity of the Event Grid topic that
-    # delivers upload events (upload-events-delivery).
+    # Four other principals hold roles, each checked to the exact pair: the key administrator, the
+    # operator group (operator-read-roles), the system identity of the Event Grid topic that
+    # delivers upload events (upload-events-delivery), and the Entra application that signs in to
+    # the SMTP endpoint (on the Communication Service only).
     operator = d.parameters.get("operatorGroupPrincipalId") or None
     key_administrator = d.parameters.get("keyAdministratorPrincipalId") or None
+    smtp = d.parameters.get("smtpPrincipalId") or None
+    communication = [r["id"] for r in d.of_type("Microsoft.Communication/communicationServices")]
     for principal, role, scope in d.role_assignments():
         if d.reads_identity(principal, "principalId"):
             continue
@@ -291,6 +295,8 @@ def identity_roles(d):
             require((role, scope) in d.upload_topic_roles(),
                     f"the upload topic's identity may not hold {ROLE_NAME.get(role, role)} on {scope}")
         elif principal == operator and (role, scope) in d.operator_roles():
+            continue
+        elif principal == smtp and role == ROLE["communicationAndEmailServiceOwner"] and scope in communication:
             continue
         else:
             require(principal == key_administrator and role == ROLE["keyVaultSecretsOfficer"] and scope == vault_id,

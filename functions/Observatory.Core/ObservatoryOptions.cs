@@ -53,6 +53,15 @@ public sealed class ObservatoryOptions
     /// <summary>The NCRONTAB schedule of the nightly table backup (default 02:30 UTC every day).</summary>
     public string BackupSchedule { get; set; } = "0 30 2 * * *";
 
+    /// <summary>The NCRONTAB schedule of the reminders before the reporting deadline (default 08:00 UTC every day).</summary>
+    public string ReminderSchedule { get; set; } = "0 0 8 * * *";
+
+    /// <summary>The NCRONTAB schedule of the staff's daily summary of failed submissions and late states (default 07:00 UTC).</summary>
+    public string NotificationSummarySchedule { get; set; } = "0 0 7 * * *";
+
+    /// <summary>The e-mail notifications' recipients, links and calendar (section "Observatory:Notifications").</summary>
+    public Notifications.NotificationOptions Notifications { get; set; } = new();
+
     /// <summary>
     /// Days a table backup is kept before the nightly run deletes it (default 35; the newest complete backup is always
     /// kept). In Azure the backups container's immutability policy lasts as long, so no one can delete one sooner.

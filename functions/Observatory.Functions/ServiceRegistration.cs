@@ -7,6 +7,7 @@ using Observatory.Core.Backups;
 using Observatory.Core.Audit;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Notifications;
 using Observatory.Core.Observations;
 using Observatory.Core.Reports;
 using Observatory.Core.Security;
@@ -15,6 +16,7 @@ using Observatory.Core.Submissions;
 using Observatory.Core.Templates;
 using Observatory.Core.Validation;
 using Observatory.Functions.Http;
+using Observatory.Mail;
 using Observatory.Storage;
 
 namespace Observatory.Functions;
@@ -30,6 +32,8 @@ public static class ServiceRegistration
             .Validate(options => AdminKeySetting.IsAcceptable(options.AdminKey), AdminKeySetting.Unusable)
             .Validate(o => o.SuppressionThreshold >= SnapshotRequest.MinimumSuppressionThreshold,
                 $"Observatory:SuppressionThreshold must be at least {SnapshotRequest.MinimumSuppressionThreshold}: below that a withheld count would be known to be 1.")
+            .Validate(o => { try { o.Notifications.ReminderDayList(); _ = new ReportingCalendar(o.Notifications); return true; } catch (Exception e) when (e is FormatException or ArgumentException) { return false; } },
+                "Observatory:Notifications: ReminderDays must be positive whole numbers and DeadlineMonth/DeadlineDay a day every year has.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
@@ -62,6 +66,13 @@ public static class ServiceRegistration
         services.AddSingleton<ITableContents, TableContents>();
         services.AddSingleton<IBackupArchive, BlobBackupArchive>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IContactStore, TableContactStore>();
+        services.AddSingleton<INotificationLedger, TableNotificationLedger>();
+        services.AddSingleton<INotificationQueue, QueueNotificationQueue>();
+
+        // Mail: SMTP (Azure Communication Services in Azure, maildev locally); the settings in "Observatory:Smtp".
+        services.AddSingleton(configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton<IMailSender, SmtpMailSender>();
 
         // Use cases.
         services.AddSingleton<ApiKeyService>();
@@ -85,6 +96,14 @@ public static class ServiceRegistration
         services.AddSingleton<ReturnTemplateService>();
         services.AddSingleton<SubmissionReportRenderer>();
         services.AddSingleton<TableBackup>();
+        services.AddSingleton(sp => sp.GetRequiredService<ObservatoryOptions>().Notifications);
+        services.AddSingleton<ReportingCalendar>();
+        services.AddSingleton<MailComposer>(sp => new MailComposer(sp.GetRequiredService<NotificationOptions>()));
+        services.AddSingleton<ContactRegistry>();
+        services.AddSingleton<VerdictAnnouncer>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationSchedule>();
 
         // The web portal's files, read from the assembly once.
         services.AddSingleton<Portal.PortalAssets>();

@@ -51,6 +51,18 @@ public static class StorageNames
     /// <summary>Leases that one instance holds at a time (a year's compile).</summary>
     public const string LocksTable = "locks";
 
+    /// <summary>The queue that carries e-mail notifications to the sender.</summary>
+    public const string NotificationsQueue = "notifications";
+
+    /// <summary>Where a notification goes when it could not be sent after the queue's retries; staff see it.</summary>
+    public const string NotificationsPoisonQueue = NotificationsQueue + "-poison";
+
+    /// <summary>The states' e-mail contacts (personal data), one partition per state.</summary>
+    public const string ContactsTable = "contacts";
+
+    /// <summary>The notifications' outbox and the marker of each mail sent.</summary>
+    public const string NotificationsTable = "notifications";
+
     /// <summary>The table of the audit log (append-only).</summary>
     public const string AuditTable = "audit";
 }

@@ -23,13 +23,13 @@ public sealed class StorageProvisioner
     }
 
     /// <summary>The tables the pipeline uses.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable, StorageNames.SnapshotsTable, StorageNames.LocksTable, StorageNames.AuditTable];
+    public static IReadOnlyList<string> Tables { get; } = [StorageNames.SubmissionsTable, StorageNames.ObservationsTable, StorageNames.ApiKeysTable, StorageNames.SnapshotsTable, StorageNames.LocksTable, StorageNames.AuditTable, StorageNames.ContactsTable, StorageNames.NotificationsTable];
 
     /// <summary>The blob containers the pipeline uses; all private.</summary>
     public static IReadOnlyList<string> Containers { get; } = [StorageNames.RawContainer, StorageNames.ReportsContainer, StorageNames.UploadsContainer, StorageNames.SnapshotsContainer, StorageNames.BackupsContainer];
 
     /// <summary>The queues the pipeline uses, poison queues included.</summary>
-    public static IReadOnlyList<string> Queues { get; } = [StorageNames.SubmissionsQueue, StorageNames.SubmissionsPoisonQueue, StorageNames.UploadEventsQueue, StorageNames.UploadEventsPoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } = [StorageNames.SubmissionsQueue, StorageNames.SubmissionsPoisonQueue, StorageNames.UploadEventsQueue, StorageNames.UploadEventsPoisonQueue, StorageNames.NotificationsQueue, StorageNames.NotificationsPoisonQueue];
 
     /// <summary>Creates whatever is missing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -112,6 +112,50 @@ resource poisonQueueNotEmpty 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
   }
 }
 
+// Notifications that could not be mailed after every retry wait in "notifications-poison": the
+// generic rule above names the queue; this one says what it means for staff (the SMTP endpoint or
+// its credentials), at a lower severity because no data is at stake. Staff see the messages on the
+// staff page and GET /api/admin/notifications/poison.
+var notificationsPoisonQuery = '''
+let settled = ago(10m);
+StorageQueueLogs
+| where StatusText == "Success" and OperationName in ("PutMessage", "DeleteMessage")
+| extend Queue = tostring(split(tostring(parse_url(Uri).Path), "/")[1])
+| where Queue == "notifications-poison"
+| summarize Arrived = countif(OperationName == "PutMessage" and TimeGenerated < settled),
+            Removed = countif(OperationName == "DeleteMessage") by Queue
+| where Arrived > Removed
+'''
+
+resource notificationsNotSent 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: '${namePrefix}-notifications-not-sent'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'Observatory: e-mail notifications could not be sent'
+    description: 'Notifications reached notifications-poison after every retry: check the SMTP settings and the Entra application\'s secret. See docs/deploy.md, "E-mail".'
+    severity: 2
+    enabled: true
+    scopes: [workspaceId]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'P2D'
+    criteria: {
+      allOf: [
+        {
+          query: notificationsPoisonQuery
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+        }
+      ]
+    }
+    autoMitigate: false
+    skipQueryValidation: true
+    actions: actions
+  }
+}
+
 // The app logs "Submission {SubmissionId} failed" at Error level when it gives a submission up.
 var failedSubmissionQuery = '''
 AppTraces

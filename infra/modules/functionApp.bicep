@@ -62,6 +62,18 @@ param instanceMemoryMB int
 @description('Client ID of the Microsoft Entra app registration for App Service Authentication; empty leaves platform sign-in off.')
 param entraClientId string
 
+@description('SMTP user name: the Communication Service name, the Entra application\'s client ID and the tenant ID, dot-separated; empty until the application exists.')
+param smtpUserName string
+
+@description('Name of the Key Vault secret holding the SMTP password.')
+param smtpPasswordSecretName string
+
+@description('The address the notifications are sent from (a sender of the verified domain).')
+param mailFrom string
+
+@description('Staff addresses that receive the daily summary, separated by ";".')
+param staffNotificationAddresses string
+
 var platformAuthEnabled = !empty(entraClientId)
 
 var identityConnection = {
@@ -96,6 +108,18 @@ var appSettings = {
   Observatory__BackupSchedule: backupSchedule
   Observatory__BackupRetentionDays: string(backupRetentionDays)
   Observatory__StaleSubmissionSweepSchedule: '0 */5 * * * *'
+  Observatory__ReminderSchedule: '0 0 8 * * *'
+  Observatory__NotificationSummarySchedule: '0 0 7 * * *'
+  // E-mail through Azure Communication Services' SMTP endpoint; the password is the Entra
+  // application's client secret, read from Key Vault, never in the template.
+  Observatory__Smtp__Host: 'smtp.azurecomm.net'
+  Observatory__Smtp__Port: '587'
+  Observatory__Smtp__Security: 'StartTls'
+  Observatory__Smtp__UserName: smtpUserName
+  Observatory__Smtp__Password: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${smtpPasswordSecretName})'
+  Observatory__Smtp__From: mailFrom
+  Observatory__Notifications__PublicUrl: 'https://${appName}.azurewebsites.net'
+  Observatory__Notifications__StaffAddresses: staffNotificationAddresses
   Observatory__SuppressionThreshold: string(suppressionThreshold)
   Observatory__MaxUploadBytes: string(maxUploadBytes)
   // Only where App Service Authentication is on does the platform set X-MS-CLIENT-PRINCIPAL

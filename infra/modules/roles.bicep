@@ -25,6 +25,9 @@ var builtInRoles = {
   storageQueueDataReader: '19e7f393-937e-4f77-808e-94535e297925'
   storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
   logAnalyticsReader: '73c42c96-874c-492b-b04d-ab87d138a893'
+  // For the Entra application that signs in to Azure Communication Services' SMTP endpoint: what
+  // Microsoft documents for SMTP authentication, on the Communication Service only.
+  communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
   // For the CI principal (infra/ci-access.bicep): deploy resources, and assign the roles above.
   contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
   userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c4a72458'
@@ -45,4 +48,5 @@ var assignedByTemplate = [
   builtInRoles.storageQueueDataReader
   builtInRoles.storageTableDataReader
   builtInRoles.logAnalyticsReader
+  builtInRoles.communicationAndEmailServiceOwner
 ]

@@ -86,7 +86,7 @@ CASES = [
      "@minLength(2)\n@maxLength(16)\nparam environmentName string", "@allowed(['dev', 'prod'])\nparam environmentName string", "dev",
      r"FAIL environment-name-free"),
     ("CI principal may assign Owner", "infra/modules/roles.bicep",
-     "  builtInRoles.logAnalyticsReader\n]", "  builtInRoles.logAnalyticsReader\n  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'\n]", "prod-options",
+     "  builtInRoles.communicationAndEmailServiceOwner\n]", "  builtInRoles.communicationAndEmailServiceOwner\n  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'\n]", "prod-options",
      r"FAIL ci-assignable-roles-limited: .*8e3af657"),
     ("CI principal's role assignments unconditioned", "infra/ci-access.bicep",
      "    condition: replace(onlyTemplateRoles, '{ROLES}', '{${assignable}}')\n", "    condition: empty(assignable) ? onlyTemplateRoles : null\n", "prod-options",

@@ -49,6 +49,11 @@ public sealed class FunctionAppTests
             await app.StartAsync();
             var listing = Assert.Single(logs.Entries, entry => entry.Message.StartsWith("Functions:", StringComparison.Ordinal)).Message;
             Assert.All(declared, name => Assert.Contains($"\t{name}: ", listing));
+            // The notifications: their queue, and the timers on the schedules local.settings.json gives.
+            Assert.Contains("\tSendNotification: queueTrigger (queue 'notifications', connection 'Storage')", listing);
+            Assert.Contains("\tQueueReminders: timerTrigger (schedule '0 0 8 * * *')", listing);
+            Assert.Contains("\tQueueDailySummary: timerTrigger (schedule '0 0 7 * * *')", listing);
+            Assert.Contains("\tSweepNotificationOutbox: timerTrigger (schedule '0 */5 * * * *')", listing);
             Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Error);
         }
         finally

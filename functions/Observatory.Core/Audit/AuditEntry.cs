@@ -32,9 +32,14 @@ public static class AuditActions
     /// <summary>A snapshot version was published.</summary>
     public const string SnapshotPublished = "snapshot.published";
 
+    /// <summary>Staff registered an e-mail contact (the entry names its id, role and language, never the address).</summary>
+    public const string ContactAdded = "contact.added";
+    /// <summary>Staff removed an e-mail contact.</summary>
+    public const string ContactRemoved = "contact.removed";
+
     /// <summary>Every action, in the order staff read them in filters.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [KeyIssued, KeyRevoked, SubmissionUploaded, SubmissionReprocessed, StateYearLocked, StateYearUnlocked, SnapshotPublished];
+        [KeyIssued, KeyRevoked, SubmissionUploaded, SubmissionReprocessed, StateYearLocked, StateYearUnlocked, SnapshotPublished, ContactAdded, ContactRemoved];
 }
 
 /// <summary>What staff ask of the audit log.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Observatory.Core.Domain;
+using Observatory.Core.Notifications;
 using Observatory.Core.Observations;
 using Observatory.Core.Ports;
 using Observatory.Core.Reading;
@@ -21,13 +22,16 @@ public sealed class SubmissionProcessor
     private readonly VersionPromoter _promoter;
     private readonly ReferenceDataSet _referenceData;
     private readonly ReturnValidation _validation;
+    private readonly VerdictAnnouncer _announcer;
     private readonly TimeProvider _clock;
     private readonly ILogger<SubmissionProcessor> _logger;
 
     /// <summary>Creates the processor over its stores.</summary>
     public SubmissionProcessor(ISubmissionStore submissions, IRawFileStore rawFiles, IReportStore reports,
-        VersionPromoter promoter, ReferenceDataSet referenceData, ReturnValidation validation, TimeProvider clock, ILogger<SubmissionProcessor> logger)
+        VersionPromoter promoter, ReferenceDataSet referenceData, ReturnValidation validation, VerdictAnnouncer announcer, TimeProvider clock,
+        ILogger<SubmissionProcessor> logger)
     {
+        _announcer = announcer;
         _submissions = submissions;
         _rawFiles = rawFiles;
         _reports = reports;
@@ -76,12 +80,14 @@ public sealed class SubmissionProcessor
     {
         var submission = await _submissions.FindAsync(submissionId, cancellationToken);
         if (submission is null || submission.Status.IsFinal()) return;
+        var announcement = await _announcer.PrepareAsync(submissionId, SubmissionStatus.Failed, cancellationToken);
         await _submissions.UpdateAsync(submissionId, s => s.Status.IsFinal() ? s : s with
         {
             Status = SubmissionStatus.Failed,
             CompletedAt = _clock.GetUtcNow(),
             FailureReason = s.FailureReason ?? "Processing did not complete after the queue's retries.",
         }, cancellationToken);
+        await _announcer.DispatchAsync(announcement);
         _logger.LogError("Submission {SubmissionId} failed: {Reason}", submissionId, submission.FailureReason ?? "retries exhausted");
     }
 
@@ -108,6 +114,8 @@ public sealed class SubmissionProcessor
         }
 
         var status = outcome.Accepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
+        // The verdict's notification is recorded before the verdict, and queued after it (VerdictAnnouncer says why).
+        var announcement = await _announcer.PrepareAsync(submission.Id, status, cancellationToken);
         await _submissions.UpdateAsync(submission.Id, s => s with
         {
             Status = status,
@@ -116,6 +124,7 @@ public sealed class SubmissionProcessor
             FailureReason = null,
             Replaces = replaces,
         }, cancellationToken);
+        await _announcer.DispatchAsync(announcement);
         _logger.LogInformation("Submission {SubmissionId} {Status}: {Rows} rows, {Errors} errors, {Warnings} warnings",
             submission.Id, status, counts.Rows, counts.Errors, counts.Warnings);
     }

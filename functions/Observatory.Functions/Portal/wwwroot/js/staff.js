@@ -7,9 +7,10 @@ import { loadCatalog, stateName, statesByName, indicatorLabel } from './catalog.
 import { sessionKey } from './session.js';
 import { startPage, wireSignIn, showSignedIn } from './shell.js';
 import { statusBadge } from './submission-view.js';
+import { startContacts, wireContacts, renderContactsAgain } from './staff-contacts.js';
 
 const page = { catalog: null, coverage: null, keys: [], issued: null, published: null, audit: [], auditNext: null };
-const auditActions = ['key.issued', 'key.revoked', 'submission.uploaded', 'submission.reprocessed', 'lock.locked', 'lock.unlocked', 'snapshot.published'];
+const auditActions = ['key.issued', 'key.revoked', 'submission.uploaded', 'submission.reprocessed', 'lock.locked', 'lock.unlocked', 'snapshot.published', 'contact.added', 'contact.removed'];
 const lastFullYear = () => new Date().getFullYear() - 1;
 
 /**
@@ -41,7 +42,7 @@ async function onSignedIn(caller) {
   }
   replaceContent(byId('issue-state'), statesByName(page.catalog).map(s => el('option', { value: s.iso3 }, pick(s.names))));
   renderAuditFilters();
-  await Promise.all([loadCoverage(), loadKeys(), loadAudit()]);
+  await Promise.all([loadCoverage(), loadKeys(), loadAudit(), startContacts(page.catalog)]);
   document.body.dataset.ready = 'true';
 }
 
@@ -322,6 +323,7 @@ async function main() {
   byId('coverage-refresh').addEventListener('click', loadCoverage);
   byId('coverage-year').addEventListener('keydown', event => { if (event.key === 'Enter') loadCoverage(); });
   byId('issue-form').addEventListener('submit', issue);
+  wireContacts();
   byId('snapshot-compile').addEventListener('click', compile);
   byId('disclosure-show').addEventListener('click', loadDisclosure);
   byId('audit-form').addEventListener('submit', loadAudit);
@@ -336,6 +338,7 @@ async function main() {
     renderDisclosure();
     renderKeys();
     renderIssued();
+    renderContactsAgain();
     renderPublished();
     renderAuditFilters();
     renderAudit();

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Ports;
+using Observatory.Functions.Http;
+
+namespace Observatory.Functions.Admin;
+
+/// <summary>
+/// GET /api/admin/notifications/poison (staff): the notifications that could not be sent after the queue's retries
+/// (the poison queue "notifications-poison", at most 32, oldest first). Messages hold ids, never addresses.
+/// </summary>
+public sealed class ListPoisonedNotifications
+{
+    private readonly CallerAuthentication _authentication;
+    private readonly INotificationQueue _queue;
+
+    /// <summary>Creates the function.</summary>
+    public ListPoisonedNotifications(CallerAuthentication authentication, INotificationQueue queue)
+    {
+        _authentication = authentication;
+        _queue = queue;
+    }
+
+    /// <summary>Lists the poisoned notifications.</summary>
+    [Function(nameof(ListPoisonedNotifications))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/notifications/poison")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can see notifications.");
+        var poisoned = await _queue.PeekPoisonedAsync(32, cancellationToken);
+        return ApiResults.Json(new
+        {
+            count = poisoned.Count,
+            notifications = poisoned.Select(p => new
+            {
+                messageId = p.MessageId,
+                insertedOn = p.InsertedOn,
+                id = p.Notification?.Id,
+                kind = p.Notification?.Kind.ToString().ToLowerInvariant(),
+                submissionId = p.Notification?.SubmissionId,
+                status = p.Notification?.Status,
+                country = p.Notification?.Country,
+                year = p.Notification?.Year,
+                daysLeft = p.Notification?.DaysLeft,
+                day = p.Notification?.Day,
+                text = p.Notification is null ? p.Text : null,
+            }),
+        });
+    }
+}
