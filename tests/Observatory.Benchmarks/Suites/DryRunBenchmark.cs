@@ -5,8 +5,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Observatory.Benchmarks.Data;
 using Observatory.Benchmarks.Measurement;
 using Observatory.Core.Domain;
@@ -15,7 +13,6 @@ using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Validation;
 using Microsoft.Extensions.DependencyInjection;
-using Observatory.LocalHost;
 
 namespace Observatory.Benchmarks.Suites;
 
@@ -66,7 +63,7 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
     {
         var requests = new StorageRequests();
         var state = Directory.CreateDirectory(Path.Combine(settings.WorkDirectory, "localhost-dry-run")).FullName;
-        var app = BuildHost(requests, state);
+        var app = BenchmarkLocalHost.Build(settings, requests, state);
         await app.StartAsync();
         try
         {
@@ -197,30 +194,6 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln"))) return Path.Combine(directory.FullName, "samples");
         throw new InvalidOperationException("Pipeline.sln was not found above the benchmark's folder, so samples/ cannot be found.");
-    }
-
-    /// <summary>The local host as its program builds it, on a free port, with the benchmark's reference data and counted storage clients.</summary>
-    private WebApplication BuildHost(StorageRequests requests, string stateDirectory)
-    {
-        var standard = ObservatoryFunctionApp.CreateOptions();
-        var connection = settings.StorageConnectionString;
-        var options = standard with
-        {
-            StateDirectory = stateDirectory,
-            ConfigureBuilder = builder =>
-            {
-                var values = BenchmarkServices.Settings(connection);
-                values["AzureWebJobsStorage"] = connection;
-                builder.Configuration.AddInMemoryCollection(values);
-                builder.Logging.ClearProviders();
-            },
-            ConfigureServices = (services, configuration) =>
-            {
-                standard.ConfigureServices!(services, configuration);
-                services.AddBenchmarkOverrides(connection, requests);
-            },
-        };
-        return LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], options);
     }
 
     private static async Task<JsonElement> CheckAsync(HttpClient client, string key, string query, byte[] bytes, string contentType)

@@ -4,12 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Observatory.Benchmarks.Data;
 using Observatory.Benchmarks.Measurement;
 using Observatory.Core.ReferenceData;
-using Observatory.LocalHost;
 
 namespace Observatory.Benchmarks.Suites;
 
@@ -67,7 +64,7 @@ public sealed class EndToEndBenchmark(BenchmarkSettings settings, TextWriter log
     {
         var requests = new StorageRequests();
         var state = Directory.CreateDirectory(Path.Combine(settings.WorkDirectory, "localhost")).FullName;
-        var app = BuildHost(requests, state);
+        var app = BenchmarkLocalHost.Build(settings, requests, state);
         await app.StartAsync();
         try
         {
@@ -100,30 +97,6 @@ public sealed class EndToEndBenchmark(BenchmarkSettings settings, TextWriter log
             await app.StopAsync(timeout.Token);
             await app.DisposeAsync();
         }
-    }
-
-    /// <summary>The local host as its program builds it, on a free port, with the benchmark's reference data and counted storage clients.</summary>
-    private WebApplication BuildHost(StorageRequests requests, string stateDirectory)
-    {
-        var standard = ObservatoryFunctionApp.CreateOptions();
-        var connection = settings.StorageConnectionString;
-        var options = standard with
-        {
-            StateDirectory = stateDirectory,
-            ConfigureBuilder = builder =>
-            {
-                var values = BenchmarkServices.Settings(connection);
-                values["AzureWebJobsStorage"] = connection;
-                builder.Configuration.AddInMemoryCollection(values);
-                builder.Logging.ClearProviders();
-            },
-            ConfigureServices = (services, configuration) =>
-            {
-                standard.ConfigureServices!(services, configuration);
-                services.AddBenchmarkOverrides(connection, requests);
-            },
-        };
-        return LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], options);
     }
 
     /// <summary>The first <paramref name="count"/> states, in the order of their names.</summary>
