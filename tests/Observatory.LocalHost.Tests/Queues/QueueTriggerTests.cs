@@ -200,9 +200,11 @@ public sealed class QueueTriggerTests
         var hostJson = """
             { "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "batchSize": 2, "newBatchThreshold": 1 } } }
             """;
-        await using var host = await TestHost.StartAsync([typeof(WaitAtGate)], hostJson, new Dictionary<string, string> { ["Samples__GatedQueue"] = name });
+        // Every message is on the queue before the host starts, so its first poll takes a whole batch of two: a first
+        // poll that found only one message would leave one running, at the threshold, and rightly poll again.
         for (var i = 0; i < 5; i++)
             await queue.SendMessageAsync($"message {i}");
+        await using var host = await TestHost.StartAsync([typeof(WaitAtGate)], hostJson, new Dictionary<string, string> { ["Samples__GatedQueue"] = name });
 
         // One batch of two; with two running, above the threshold of one, no further batch.
         await host.Recorder.WaitForAsync("WaitAtGate", 2, Timeout);
