@@ -4,5 +4,5 @@ using Observatory.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddObservatory(builder.Configuration);
+CompositionRoot.Configure(builder, builder.Configuration);
 builder.Build().Run();

@@ -55,6 +55,9 @@ public static class LocalFunctionsHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         options.ConfigureBuilder?.Invoke(builder);
+        var worker = new LocalWorkerApplicationBuilder(builder.Services);
+        options.ConfigureWorker?.Invoke(worker, builder.Configuration);
+        builder.Services.AddSingleton(worker.BuildPipeline());
         options.ConfigureServices?.Invoke(builder.Services, builder.Configuration);
 
         var catalog = FunctionCatalog.Discover(options.FunctionsAssembly, builder.Configuration, hostJson.RoutePrefix, options.IncludeType);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,17 @@ public sealed record LocalHostOptions
     /// <summary>When set, only the classes it accepts are served (tests serve a few classes of their own).</summary>
     public Func<Type, bool>? IncludeType { get; init; }
 
-    /// <summary>Registers the services the function classes depend on: the same registration as the Function App's.</summary>
+    /// <summary>
+    /// The Function App's composition root (the same call as its Program.cs), run on the local host's
+    /// <see cref="IFunctionsWorkerApplicationBuilder"/>: its services join the host's and its worker middleware runs
+    /// around every invocation, in the order it was added.
+    /// </summary>
+    public Action<IFunctionsWorkerApplicationBuilder, IConfiguration>? ConfigureWorker { get; init; }
+
+    /// <summary>
+    /// Registers services of this host only, after <see cref="ConfigureWorker"/>, so a registration here replaces the
+    /// app's (e.g. the emulation of Event Grid, or storage clients that count their requests).
+    /// </summary>
     public Action<IServiceCollection, IConfiguration>? ConfigureServices { get; init; }
 
     /// <summary>

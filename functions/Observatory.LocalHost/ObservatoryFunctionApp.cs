@@ -8,17 +8,14 @@ namespace Observatory.LocalHost;
 public static class ObservatoryFunctionApp
 {
     /// <summary>
-    /// Serves every function of Observatory.Functions, with the services registered by the Function App's own
-    /// <see cref="ServiceRegistration.AddObservatory"/>.
+    /// Serves every function of Observatory.Functions, configured by the Function App's own composition root
+    /// (<see cref="CompositionRoot.Configure"/>: services, options and worker middleware), as Program.cs configures it.
     /// </summary>
     public static LocalHostOptions CreateOptions() => new()
     {
-        FunctionsAssembly = typeof(ServiceRegistration).Assembly,
-        ConfigureServices = (services, configuration) =>
-        {
-            services.AddObservatory(configuration);
-            // Azurite has no Event Grid: the local host announces direct uploads itself.
-            services.AddHostedService<UploadEventEmulator>();
-        },
+        FunctionsAssembly = typeof(CompositionRoot).Assembly,
+        // Azurite has no Event Grid: the local host announces direct uploads itself.
+        ConfigureServices = (services, _) => services.AddHostedService<UploadEventEmulator>(),
+        ConfigureWorker = (worker, configuration) => CompositionRoot.Configure(worker, configuration),
     };
 }

@@ -53,7 +53,7 @@ public sealed class IntakeRecoveryTests(PipelineHarness pipeline)
         request.Body = new HangUpAtEnd(file, hangUp);
         request.HttpContext.RequestAborted = hangUp.Token;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Function<UploadSubmission>().Run(request, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.InvokeAsync(request, r => harness.Function<UploadSubmission>().Run(r, CancellationToken.None)));
         Assert.True(hangUp.IsCancellationRequested);
         Assert.Equal(0, (await harness.SubmissionsQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Audit;
 using Observatory.Core.Notifications;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
@@ -15,26 +16,24 @@ namespace Observatory.Functions.Admin;
 /// </summary>
 public sealed class AddContact
 {
-    private readonly CallerAuthentication _authentication;
     private readonly ContactRegistry _contacts;
     private readonly AuditTrail _audit;
 
     /// <summary>Creates the function.</summary>
-    public AddContact(CallerAuthentication authentication, ContactRegistry contacts, AuditTrail audit)
+    public AddContact(ContactRegistry contacts, AuditTrail audit)
     {
-        _authentication = authentication;
         _contacts = contacts;
         _audit = audit;
     }
 
     /// <summary>Registers the contact.</summary>
+    [RequireStaff("Only the observatory's staff can register contacts.")]
     [Function(nameof(AddContact))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Admin + "/contacts")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can register contacts.");
+        var caller = request.GetCaller();
         ContactRequest? body;
         try
         {

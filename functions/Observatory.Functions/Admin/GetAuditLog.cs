@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Audit;
 using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
@@ -19,27 +20,23 @@ public sealed class GetAuditLog
 
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = 200;
-
-    private readonly CallerAuthentication _authentication;
     private readonly AuditTrail _audit;
     private readonly ReferenceDataSet _referenceData;
 
     /// <summary>Creates the function.</summary>
-    public GetAuditLog(CallerAuthentication authentication, AuditTrail audit, ReferenceDataSet referenceData)
+    public GetAuditLog(AuditTrail audit, ReferenceDataSet referenceData)
     {
-        _authentication = authentication;
         _audit = audit;
         _referenceData = referenceData;
     }
 
     /// <summary>Returns a page of entries.</summary>
+    [RequireStaff("Only the observatory's staff can read the audit log.")]
     [Function(nameof(GetAuditLog))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/audit")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can read the audit log.");
 
         var q = request.Query;
         if (!TryTime(q["from"], out var from)) return ApiResults.BadRequest($"'from' must be a time like 2026-03-01T00:00:00Z, not '{q["from"]}'.");

@@ -4,30 +4,28 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Observations;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
 /// <summary>GET /api/admin/coverage?year=2025 (staff): per state, its last submission, its status, accepted at, indicators reported.</summary>
 public sealed class GetCoverage
 {
-    private readonly CallerAuthentication _authentication;
     private readonly CoverageQuery _coverage;
 
     /// <summary>Creates the function.</summary>
-    public GetCoverage(CallerAuthentication authentication, CoverageQuery coverage)
+    public GetCoverage(CoverageQuery coverage)
     {
-        _authentication = authentication;
         _coverage = coverage;
     }
 
     /// <summary>Returns the coverage of the year.</summary>
+    [RequireStaff("Only the observatory's staff can see coverage.")]
     [Function(nameof(GetCoverage))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/coverage")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can see coverage.");
         if (!int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             return ApiResults.BadRequest("Give the reporting year: year=2025.");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
@@ -12,19 +13,18 @@ namespace Observatory.Functions.Admin;
 /// </summary>
 public sealed class GetDisclosureReport
 {
-    private readonly CallerAuthentication _authentication;
     private readonly ISnapshotStore _snapshots;
     private readonly IDisclosureReportStore _reports;
 
     /// <summary>Creates the function.</summary>
-    public GetDisclosureReport(CallerAuthentication authentication, ISnapshotStore snapshots, IDisclosureReportStore reports)
+    public GetDisclosureReport(ISnapshotStore snapshots, IDisclosureReportStore reports)
     {
-        _authentication = authentication;
         _snapshots = snapshots;
         _reports = reports;
     }
 
     /// <summary>Returns the report of a published version, optionally of one state only.</summary>
+    [RequireStaff("Only the observatory's staff can see what disclosure control withheld.")]
     [Function(nameof(GetDisclosureReport))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/snapshots/{year:int}/{version}/disclosure")] HttpRequest request,
@@ -32,8 +32,6 @@ public sealed class GetDisclosureReport
         string version,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can see what disclosure control withheld.");
 
         if (await _snapshots.FindAsync(year, version, cancellationToken) is not { } published)
             return ApiResults.NotFound($"No snapshot {version} of {year} is published.");

@@ -5,20 +5,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Security;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
 /// <summary>POST /api/admin/keys (staff): issues a key for one state's focal point; the key is shown once.</summary>
 public sealed class IssueApiKey
 {
-    private readonly CallerAuthentication _authentication;
     private readonly AuditTrail _audit;
     private readonly ApiKeyService _keys;
 
     /// <summary>Creates the function.</summary>
-    public IssueApiKey(CallerAuthentication authentication, AuditTrail audit, ApiKeyService keys)
+    public IssueApiKey(AuditTrail audit, ApiKeyService keys)
     {
-        _authentication = authentication;
         _audit = audit;
         _keys = keys;
     }
@@ -26,13 +25,13 @@ public sealed class IssueApiKey
     private sealed record IssueKeyRequest(string? Country, string? Label);
 
     /// <summary>Issues a key from {"country":"MEX","label":"Ministry focal point"}.</summary>
+    [RequireStaff("Only the observatory's staff can issue keys.")]
     [Function(nameof(IssueApiKey))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Admin + "/keys")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can issue keys.");
+        var caller = request.GetCaller();
 
         IssueKeyRequest? body;
         try

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Security;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
@@ -12,24 +13,21 @@ namespace Observatory.Functions.Admin;
 /// </summary>
 public sealed class ListApiKeys
 {
-    private readonly CallerAuthentication _authentication;
     private readonly ApiKeyService _keys;
 
     /// <summary>Creates the function.</summary>
-    public ListApiKeys(CallerAuthentication authentication, ApiKeyService keys)
+    public ListApiKeys(ApiKeyService keys)
     {
-        _authentication = authentication;
         _keys = keys;
     }
 
     /// <summary>Lists the keys.</summary>
+    [RequireStaff("Only the observatory's staff can list keys.")]
     [Function(nameof(ListApiKeys))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/keys")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can list keys.");
 
         IReadOnlyList<ApiKeyRecord> records;
         try

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
@@ -12,24 +13,21 @@ namespace Observatory.Functions.Admin;
 /// </summary>
 public sealed class ListPoisonedNotifications
 {
-    private readonly CallerAuthentication _authentication;
     private readonly INotificationQueue _queue;
 
     /// <summary>Creates the function.</summary>
-    public ListPoisonedNotifications(CallerAuthentication authentication, INotificationQueue queue)
+    public ListPoisonedNotifications(INotificationQueue queue)
     {
-        _authentication = authentication;
         _queue = queue;
     }
 
     /// <summary>Lists the poisoned notifications.</summary>
+    [RequireStaff("Only the observatory's staff can see notifications.")]
     [Function(nameof(ListPoisonedNotifications))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/notifications/poison")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can see notifications.");
         var poisoned = await _queue.PeekPoisonedAsync(32, cancellationToken);
         return ApiResults.Json(new
         {

@@ -4,30 +4,28 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
 /// <summary>GET /api/admin/locks[?year=2025] (staff): the locked state-years.</summary>
 public sealed class ListStateYearLocks
 {
-    private readonly CallerAuthentication _authentication;
     private readonly IStateYearLocks _locks;
 
     /// <summary>Creates the function.</summary>
-    public ListStateYearLocks(CallerAuthentication authentication, IStateYearLocks locks)
+    public ListStateYearLocks(IStateYearLocks locks)
     {
-        _authentication = authentication;
         _locks = locks;
     }
 
     /// <summary>Lists the locks.</summary>
+    [RequireStaff("Only the observatory's staff can see locks.")]
     [Function(nameof(ListStateYearLocks))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/locks")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can see locks.");
         int? year = int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
         return ApiResults.Json(new { locks = await _locks.ListAsync(year, cancellationToken) });
     }

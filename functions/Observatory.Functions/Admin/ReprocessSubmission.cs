@@ -5,33 +5,32 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
 using Observatory.Functions.Submissions;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
 /// <summary>POST /api/admin/submissions/{id}/reprocess (staff): puts a failed or a stuck queued submission back on the queue.</summary>
 public sealed class ReprocessSubmission
 {
-    private readonly CallerAuthentication _authentication;
     private readonly AuditTrail _audit;
     private readonly SubmissionAdministration _administration;
 
     /// <summary>Creates the function.</summary>
-    public ReprocessSubmission(CallerAuthentication authentication, AuditTrail audit, SubmissionAdministration administration)
+    public ReprocessSubmission(AuditTrail audit, SubmissionAdministration administration)
     {
-        _authentication = authentication;
         _audit = audit;
         _administration = administration;
     }
 
     /// <summary>Requeues the submission; 409 when it is neither failed nor queued.</summary>
+    [RequireStaff("Only the observatory's staff can reprocess submissions.")]
     [Function(nameof(ReprocessSubmission))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Admin + "/submissions/{id}/reprocess")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can reprocess submissions.");
+        var caller = request.GetCaller();
 
         var (submission, requeued) = await _administration.ReprocessAsync(id, cancellationToken);
         if (submission is null) return ApiResults.NotFound($"There is no submission '{id}'.");

@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Admin;
 
@@ -15,16 +16,14 @@ namespace Observatory.Functions.Admin;
 /// </summary>
 public sealed class SetStateYearLock
 {
-    private readonly CallerAuthentication _authentication;
     private readonly AuditTrail _audit;
     private readonly IStateYearLocks _locks;
     private readonly ReferenceDataSet _referenceData;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the function.</summary>
-    public SetStateYearLock(CallerAuthentication authentication, AuditTrail audit, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock)
+    public SetStateYearLock(AuditTrail audit, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock)
     {
-        _authentication = authentication;
         _audit = audit;
         _locks = locks;
         _referenceData = referenceData;
@@ -34,13 +33,13 @@ public sealed class SetStateYearLock
     private sealed record LockRequest(string? Country, int? Year, bool? Locked, string? Reason);
 
     /// <summary>Locks or unlocks.</summary>
+    [RequireStaff("Only the observatory's staff can lock or unlock data.")]
     [Function(nameof(SetStateYearLock))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Admin + "/locks")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can lock or unlock data.");
+        var caller = request.GetCaller();
 
         LockRequest? body;
         try

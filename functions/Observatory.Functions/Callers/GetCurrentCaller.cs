@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Languages;
 using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Callers;
 
@@ -14,23 +15,22 @@ namespace Observatory.Functions.Callers;
 /// </summary>
 public sealed class GetCurrentCaller
 {
-    private readonly CallerAuthentication _authentication;
     private readonly ReferenceDataSet _referenceData;
 
     /// <summary>Creates the function.</summary>
-    public GetCurrentCaller(CallerAuthentication authentication, ReferenceDataSet referenceData)
+    public GetCurrentCaller(ReferenceDataSet referenceData)
     {
-        _authentication = authentication;
         _referenceData = referenceData;
     }
 
     /// <summary>Describes the caller.</summary>
+    [RequireCaller]
     [Function(nameof(GetCurrentCaller))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
         request.HttpContext.Response.Headers.CacheControl = "private, no-store";
         if (caller.IsAdmin) return ApiResults.Json(new { role = "staff", country = (string?)null });
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Catalog;
 
@@ -15,6 +16,7 @@ public sealed class GetCatalog
     public GetCatalog(ReferenceDataSet referenceData) => _referenceData = referenceData;
 
     /// <summary>Returns the catalog.</summary>
+    [Anonymous]
     [Function(nameof(GetCatalog))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog")] HttpRequest request)
     {

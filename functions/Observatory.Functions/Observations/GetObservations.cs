@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Observations;
 
@@ -14,25 +15,24 @@ namespace Observatory.Functions.Observations;
 /// </summary>
 public sealed class GetObservations
 {
-    private readonly CallerAuthentication _authentication;
     private readonly IObservationStore _observations;
     private readonly ReferenceDataSet _referenceData;
 
     /// <summary>Creates the function.</summary>
-    public GetObservations(CallerAuthentication authentication, IObservationStore observations, ReferenceDataSet referenceData)
+    public GetObservations(IObservationStore observations, ReferenceDataSet referenceData)
     {
-        _authentication = authentication;
         _observations = observations;
         _referenceData = referenceData;
     }
 
     /// <summary>Returns the current accepted data of a state and year.</summary>
+    [RequireCaller]
     [Function(nameof(GetObservations))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "observations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
 
         if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
         var country = state.Iso3;

@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Observatory.Core.Ports;
 using Observatory.Core.Snapshots;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.OpenData;
 
@@ -20,6 +21,7 @@ public sealed class GetOpenDataFile
     public GetOpenDataFile(ISnapshotStore snapshots) => _snapshots = snapshots;
 
     /// <summary>Streams the file.</summary>
+    [Anonymous]
     [Function(nameof(GetOpenDataFile))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "opendata/{year:int}/{version}/{file}")] HttpRequest request,

@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Observatory.Core.Ports;
 using Observatory.Core.Snapshots;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.OpenData;
 
@@ -21,6 +22,7 @@ public sealed class GetOpenDataSeriesFile
     public GetOpenDataSeriesFile(ISeriesStore series) => _series = series;
 
     /// <summary>Streams the file.</summary>
+    [Anonymous]
     [Function(nameof(GetOpenDataSeriesFile))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "opendata/series/{version}/{file}")] HttpRequest request,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.OpenData;
 
@@ -15,6 +16,7 @@ public sealed class ListOpenData
     public ListOpenData(ISnapshotStore snapshots) => _snapshots = snapshots;
 
     /// <summary>Lists the snapshots.</summary>
+    [Anonymous]
     [Function(nameof(ListOpenData))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "opendata")] HttpRequest request,

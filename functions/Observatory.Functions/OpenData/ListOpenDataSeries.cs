@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.OpenData;
 
@@ -18,6 +19,7 @@ public sealed class ListOpenDataSeries
     public ListOpenDataSeries(ISeriesStore series) => _series = series;
 
     /// <summary>Lists the versions.</summary>
+    [Anonymous]
     [Function(nameof(ListOpenDataSeries))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "opendata/series")] HttpRequest request,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Net.Http.Headers;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Portal;
 
@@ -29,6 +30,7 @@ public sealed class GetPortalAsset
     public GetPortalAsset(PortalAssets assets) => _assets = assets;
 
     /// <summary>Serves one file of the portal.</summary>
+    [Anonymous]
     [Function(nameof(GetPortalAsset))]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "portal/{*path}")] HttpRequest request,

@@ -6,33 +6,32 @@ using Observatory.Core.Snapshots;
 using Observatory.Core.Snapshots.Disclosure;
 using Observatory.Functions.Http;
 using Observatory.Functions.OpenData;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Snapshots;
 
 /// <summary>POST /api/snapshots/{year} (staff): compiles and publishes a new version of that year's snapshot now.</summary>
 public sealed class CompileSnapshot
 {
-    private readonly CallerAuthentication _authentication;
     private readonly AuditTrail _audit;
     private readonly SnapshotPublisher _publisher;
 
     /// <summary>Creates the function.</summary>
-    public CompileSnapshot(CallerAuthentication authentication, AuditTrail audit, SnapshotPublisher publisher)
+    public CompileSnapshot(AuditTrail audit, SnapshotPublisher publisher)
     {
-        _authentication = authentication;
         _audit = audit;
         _publisher = publisher;
     }
 
     /// <summary>Compiles the year; 201 with the manifest, 409 while another compile of the year runs.</summary>
+    [RequireStaff("Only the observatory's staff can publish snapshots.")]
     [Function(nameof(CompileSnapshot))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "snapshots/{year:int}")] HttpRequest request,
         int year,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
-        if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can publish snapshots.");
+        var caller = request.GetCaller();
         if (year < 1990 || year > DateTime.UtcNow.Year) return ApiResults.BadRequest($"{year} is not a reporting year.");
 
         SnapshotManifest? manifest;

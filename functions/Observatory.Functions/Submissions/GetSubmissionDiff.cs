@@ -5,6 +5,7 @@ using Observatory.Core.Observations;
 using Observatory.Core.Ports;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Submissions;
 
@@ -14,26 +15,25 @@ namespace Observatory.Functions.Submissions;
 /// </summary>
 public sealed class GetSubmissionDiff
 {
-    private readonly CallerAuthentication _authentication;
     private readonly SubmissionAccess _access;
     private readonly IObservationStore _observations;
 
     /// <summary>Creates the function.</summary>
-    public GetSubmissionDiff(CallerAuthentication authentication, SubmissionAccess access, IObservationStore observations)
+    public GetSubmissionDiff(SubmissionAccess access, IObservationStore observations)
     {
-        _authentication = authentication;
         _access = access;
         _observations = observations;
     }
 
     /// <summary>Returns the changes.</summary>
+    [RequireCaller]
     [Function(nameof(GetSubmissionDiff))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{id}/diff")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
         var (submission, refusal) = await _access.FindAsync(caller, id, cancellationToken);
         if (submission is null) return refusal!;
         var (country, year) = (submission.Country, submission.Year);

@@ -6,6 +6,7 @@ using Observatory.Core.Ports;
 using Observatory.Core.Reports;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Submissions;
 
@@ -16,28 +17,27 @@ namespace Observatory.Functions.Submissions;
 /// </summary>
 public sealed class GetSubmissionReport
 {
-    private readonly CallerAuthentication _authentication;
     private readonly SubmissionAccess _access;
     private readonly IReportStore _reports;
     private readonly SubmissionReportRenderer _renderer;
 
     /// <summary>Creates the function.</summary>
-    public GetSubmissionReport(CallerAuthentication authentication, SubmissionAccess access, IReportStore reports, SubmissionReportRenderer renderer)
+    public GetSubmissionReport(SubmissionAccess access, IReportStore reports, SubmissionReportRenderer renderer)
     {
-        _authentication = authentication;
         _access = access;
         _reports = reports;
         _renderer = renderer;
     }
 
     /// <summary>Returns the report of one submission.</summary>
+    [RequireCaller]
     [Function(nameof(GetSubmissionReport))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions/{id}/report")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
         if (!RequestParameters.TryReportFormat(request, ReportFormat.Html, out var chosen, out var badFormat)) return badFormat;
         var format = chosen!.Value;
 

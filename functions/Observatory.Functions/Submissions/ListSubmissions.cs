@@ -5,31 +5,31 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Submissions;
 
 /// <summary>GET /api/submissions?country=MEX&amp;year=2025: a state's submissions, newest first.</summary>
 public sealed class ListSubmissions
 {
-    private readonly CallerAuthentication _authentication;
     private readonly ISubmissionStore _submissions;
     private readonly ReferenceDataSet _referenceData;
 
     /// <summary>Creates the function.</summary>
-    public ListSubmissions(CallerAuthentication authentication, ISubmissionStore submissions, ReferenceDataSet referenceData)
+    public ListSubmissions(ISubmissionStore submissions, ReferenceDataSet referenceData)
     {
-        _authentication = authentication;
         _submissions = submissions;
         _referenceData = referenceData;
     }
 
     /// <summary>Lists the submissions of the caller's state (or, for staff, of the state given).</summary>
+    [RequireCaller]
     [Function(nameof(ListSubmissions))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "submissions")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
 
         if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
         var country = state.Iso3;

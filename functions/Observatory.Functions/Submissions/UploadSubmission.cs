@@ -6,21 +6,20 @@ using Observatory.Core;
 using Observatory.Core.Security;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Submissions;
 
 /// <summary>POST /api/submissions: a focal point sends its return; the raw file is stored before the 202.</summary>
 public sealed class UploadSubmission
 {
-    private readonly CallerAuthentication _authentication;
     private readonly AuditTrail _audit;
     private readonly SubmissionIntake _intake;
     private readonly ObservatoryOptions _options;
 
     /// <summary>Creates the function.</summary>
-    public UploadSubmission(CallerAuthentication authentication, AuditTrail audit, SubmissionIntake intake, ObservatoryOptions options)
+    public UploadSubmission(AuditTrail audit, SubmissionIntake intake, ObservatoryOptions options)
     {
-        _authentication = authentication;
         _audit = audit;
         _intake = intake;
         _options = options;
@@ -30,6 +29,7 @@ public sealed class UploadSubmission
     /// Receives the file, raw with its content type or as the field "file" of a multipart form. Stops when the
     /// client hangs up; answers 503 with Retry-After when storage cannot take the upload.
     /// </summary>
+    [RequireCaller]
     [Function(nameof(UploadSubmission))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "submissions")] HttpRequest request,
@@ -38,16 +38,7 @@ public sealed class UploadSubmission
         // The invocation's token and the connection's: either ends the work (a client that hung up gets nothing parsed for it).
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         var token = linked.Token;
-        Caller? caller;
-        try
-        {
-            caller = await _authentication.AuthenticateAsync(request, token);
-        }
-        catch (Exception ex) when (StorageFailure.Is(ex, token))
-        {
-            return Unavailable("Storage cannot check the key right now; nothing was kept. Please send the file again in a few minutes.");
-        }
-        if (caller is null) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
 
         var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
         if (upload.Refusal is { } refusal) return refusal;
@@ -66,8 +57,6 @@ public sealed class UploadSubmission
             _ => IntakeRefusals.ToResult(result.Refusal, result.Detail!, _options.RetryAfterSeconds),
         };
     }
-
-    private IActionResult Unavailable(string detail) => ApiResults.Unavailable(detail, _options.RetryAfterSeconds);
 
     private static IActionResult Accepted(HttpRequest request, Submission submission)
     {

@@ -6,6 +6,7 @@ using Observatory.Core.Languages;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Templates;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Templates;
 
@@ -16,27 +17,26 @@ namespace Observatory.Functions.Templates;
 /// </summary>
 public sealed class GetTemplate
 {
-    private readonly CallerAuthentication _authentication;
     private readonly ReferenceDataSet _referenceData;
     private readonly ReturnTemplateService _templates;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates the function.</summary>
-    public GetTemplate(CallerAuthentication authentication, ReferenceDataSet referenceData, ReturnTemplateService templates, TimeProvider clock)
+    public GetTemplate(ReferenceDataSet referenceData, ReturnTemplateService templates, TimeProvider clock)
     {
-        _authentication = authentication;
         _referenceData = referenceData;
         _templates = templates;
         _clock = clock;
     }
 
     /// <summary>Returns the template as a download.</summary>
+    [RequireCaller]
     [Function(nameof(GetTemplate))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "template")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
 
         if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
 

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
 using Observatory.Functions.Submissions;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Uploads;
 
@@ -13,24 +14,23 @@ namespace Observatory.Functions.Uploads;
 /// </summary>
 public sealed class GetUpload
 {
-    private readonly CallerAuthentication _authentication;
     private readonly DirectUploads _uploads;
 
     /// <summary>Creates the function.</summary>
-    public GetUpload(CallerAuthentication authentication, DirectUploads uploads)
+    public GetUpload(DirectUploads uploads)
     {
-        _authentication = authentication;
         _uploads = uploads;
     }
 
     /// <summary>Returns the upload's state.</summary>
+    [RequireCaller]
     [Function(nameof(GetUpload))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "uploads/{uploadId}")] HttpRequest request,
         string uploadId,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
         var ticket = await _uploads.FindAsync(uploadId, cancellationToken);
         // Another state's upload answers exactly as a missing one: which ids exist is not revealed.
         if (ticket is null || !caller.CanActFor(ticket.Country)) return ApiResults.NotFound($"There is no upload '{uploadId}'.");

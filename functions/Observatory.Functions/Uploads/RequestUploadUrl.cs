@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Uploads;
 
@@ -13,23 +14,22 @@ namespace Observatory.Functions.Uploads;
 /// </summary>
 public sealed class RequestUploadUrl
 {
-    private readonly CallerAuthentication _authentication;
     private readonly DirectUploads _uploads;
 
     /// <summary>Creates the function.</summary>
-    public RequestUploadUrl(CallerAuthentication authentication, DirectUploads uploads)
+    public RequestUploadUrl(DirectUploads uploads)
     {
-        _authentication = authentication;
         _uploads = uploads;
     }
 
     /// <summary>Issues the URL.</summary>
+    [RequireCaller]
     [Function(nameof(RequestUploadUrl))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
         var query = request.Query;
         var (ticket, url, refusal, detail) = await _uploads.IssueAsync(caller, query["country"], query["year"], query["fileName"], query["lang"], query["mode"], cancellationToken);
         if (refusal == IntakeRefusal.Forbidden) return ApiResults.Forbidden(detail!);

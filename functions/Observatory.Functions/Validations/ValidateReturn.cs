@@ -6,6 +6,7 @@ using Observatory.Core;
 using Observatory.Core.Reports;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
+using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Validations;
 
@@ -15,15 +16,13 @@ namespace Observatory.Functions.Validations;
 /// </summary>
 public sealed class ValidateReturn
 {
-    private readonly CallerAuthentication _authentication;
     private readonly DryRun _dryRun;
     private readonly SubmissionReportRenderer _renderer;
     private readonly ObservatoryOptions _options;
 
     /// <summary>Creates the function.</summary>
-    public ValidateReturn(CallerAuthentication authentication, DryRun dryRun, SubmissionReportRenderer renderer, ObservatoryOptions options)
+    public ValidateReturn(DryRun dryRun, SubmissionReportRenderer renderer, ObservatoryOptions options)
     {
-        _authentication = authentication;
         _dryRun = dryRun;
         _renderer = renderer;
         _options = options;
@@ -33,6 +32,7 @@ public sealed class ValidateReturn
     /// Takes the file as an upload takes it (raw body or the multipart field "file", within the same size limit and
     /// with the same refusals) and answers 200 with the report.
     /// </summary>
+    [RequireCaller]
     [Function(nameof(ValidateReturn))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "validations")] HttpRequest request,
@@ -41,33 +41,24 @@ public sealed class ValidateReturn
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         var token = linked.Token;
         if (!RequestParameters.TryReportFormat(request, null, out var format, out var badFormat)) return badFormat;
-        try
-        {
-            if (await _authentication.AuthenticateAsync(request, token) is not { } caller) return ApiResults.Unauthorized();
+        var caller = request.GetCaller();
+        var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
+        if (upload.Refusal is { } refusal) return refusal;
 
-            var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
-            if (upload.Refusal is { } refusal) return refusal;
+        var query = request.Query;
+        var result = await _dryRun.CheckAsync(
+            new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
+            token);
+        if (result is not { File: { } file, Report: { } report })
+            return IntakeRefusals.ToResult(result.Refusal, result.Detail!, _options.RetryAfterSeconds);
 
-            var query = request.Query;
-            var result = await _dryRun.CheckAsync(
-                new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
-                token);
-            if (result is not { File: { } file, Report: { } report })
-                return IntakeRefusals.ToResult(result.Refusal, result.Detail!, _options.RetryAfterSeconds);
+        request.HttpContext.Response.Headers.CacheControl = "private, no-store";
+        if (format is not { } chosen) return ApiResults.Json(ValidationResponse.Of(result, file.Language));
 
-            request.HttpContext.Response.Headers.CacheControl = "private, no-store";
-            if (format is not { } chosen) return ApiResults.Json(ValidationResponse.Of(result, file.Language));
-
-            var rendered = _renderer.Render(Bytes(upload.Content), file, report, chosen, file.Language, ReportKind.Check);
-            return chosen == ReportFormat.Xlsx
-                ? new FileContentResult(rendered.Content, rendered.ContentType) { FileDownloadName = rendered.FileName }
-                : new FileContentResult(rendered.Content, rendered.ContentType);
-        }
-        catch (Exception ex) when (StorageFailure.Is(ex, token))
-        {
-            return ApiResults.Unavailable("Storage cannot be read right now to check the file (its key, lock or last year's data). Please try again in a few minutes.",
-                _options.RetryAfterSeconds);
-        }
+        var rendered = _renderer.Render(Bytes(upload.Content), file, report, chosen, file.Language, ReportKind.Check);
+        return chosen == ReportFormat.Xlsx
+            ? new FileContentResult(rendered.Content, rendered.ContentType) { FileDownloadName = rendered.FileName }
+            : new FileContentResult(rendered.Content, rendered.ContentType);
     }
 
     /// <summary>The upload's own array when it is exactly the file (as read), so a file of up to 25 MB is not copied again.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Observatory.LocalHost.Discovery;
@@ -7,19 +8,20 @@ using Observatory.LocalHost.Discovery;
 namespace Observatory.LocalHost.Invocation;
 
 /// <summary>
-/// Runs one invocation the way the isolated worker does: a new DI scope, a new instance of the function's class created
-/// from it with constructor injection, the parameters bound from the trigger, and the result awaited. Each invocation
-/// is logged as the Functions host logs it ("Executing 'Functions.Name' (Reason=..., Id=...)" and "Executed ...").
+/// Runs one invocation the way the isolated worker does: a new DI scope, a <see cref="LocalFunctionContext"/> over it,
+/// the Function App's worker middleware (<see cref="FunctionMiddlewarePipeline"/>) and at its end a new instance of the
+/// function's class created from the scope with constructor injection, the parameters bound from the trigger, and the
+/// result awaited. Each invocation is logged as the Functions host logs it ("Executing 'Functions.Name' (Reason=..., Id=...)" and "Executed ...").
 /// </summary>
-internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILoggerFactory loggers)
+internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILoggerFactory loggers, FunctionMiddlewarePipeline pipeline)
 {
     /// <summary>Invokes <paramref name="function"/>.</summary>
     /// <param name="function">The function.</param>
     /// <param name="input">The trigger event.</param>
     /// <param name="reason">Why the function runs, for the log.</param>
     /// <param name="handleResult">
-    /// Runs inside the invocation's scope with what the method returned (awaited), e.g. to execute an
-    /// <c>IActionResult</c>; its failure fails the invocation.
+    /// Runs inside the invocation's scope, after the middleware, with what the method returned (awaited; null when a
+    /// middleware answered without running it), e.g. to execute an <c>IActionResult</c>; its failure fails the invocation.
     /// </param>
     /// <returns>The invocation's id.</returns>
     /// <exception cref="Exception">Whatever the function (or <paramref name="handleResult"/>) threw, after it was logged.</exception>
@@ -32,22 +34,13 @@ internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILoggerFactor
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var arguments = ParameterBinder.Bind(function, input);
-            var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, function.FunctionType);
-            try
-            {
-                var result = await AwaitResult(function.Method.ReturnType, function.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, arguments, null));
-                if (handleResult is not null)
-                    await handleResult(result, scope.ServiceProvider);
-            }
-            finally
-            {
-                // The worker's instances are not registered in the scope, so the scope would not dispose them.
-                if (instance is IAsyncDisposable asyncDisposable)
-                    await asyncDisposable.DisposeAsync();
-                else if (instance is IDisposable disposable)
-                    disposable.Dispose();
-            }
+            var context = new LocalFunctionContext(id.ToString(), LocalFunctionDefinition.For(function.Name, function.Method), scope.ServiceProvider,
+                BindingData.Of(input), input.CancellationToken, () => RunAsync(function, input, scope.ServiceProvider));
+            if (input.TriggerValue is HttpRequest request)
+                context.Items[LocalFunctionContext.HttpContextKey] = request.HttpContext;
+            await pipeline.InvokeAsync(context);
+            if (handleResult is not null)
+                await handleResult(context.InvocationResult, scope.ServiceProvider);
         }
         catch (Exception ex)
         {
@@ -58,6 +51,25 @@ internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILoggerFactor
         logger.LogInformation("Executed 'Functions.{FunctionName}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)",
             function.Name, id, stopwatch.ElapsedMilliseconds);
         return id;
+    }
+
+    // The end of the pipeline: the function's instance, created from the invocation's scope, runs with its arguments.
+    private static async Task<object?> RunAsync(FunctionDescriptor function, TriggerInput input, IServiceProvider services)
+    {
+        var arguments = ParameterBinder.Bind(function, input);
+        var instance = ActivatorUtilities.CreateInstance(services, function.FunctionType);
+        try
+        {
+            return await AwaitResult(function.Method.ReturnType, function.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, arguments, null));
+        }
+        finally
+        {
+            // The worker's instances are not registered in the scope, so the scope would not dispose them.
+            if (instance is IAsyncDisposable asyncDisposable)
+                await asyncDisposable.DisposeAsync();
+            else if (instance is IDisposable disposable)
+                disposable.Dispose();
+        }
     }
 
     private static async Task<object?> AwaitResult(Type declaredType, object? returned)

@@ -10,14 +10,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Observatory.Functions;
 using Observatory.Functions.Admin;
 using Observatory.Functions.Submissions;
+using Observatory.LocalHost.Invocation;
 using Observatory.Storage;
 
 namespace Observatory.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// The Function App's services over Azurite, with the function classes called directly: HTTP functions with a
-/// DefaultHttpContext whose IActionResult is executed by ASP.NET Core's own executors, queue functions with the
-/// message text the host would pass.
+/// The Function App over Azurite, configured by its own composition root: HTTP functions are called with a
+/// DefaultHttpContext through the app's worker middleware (authentication, problem details) on the local host's
+/// FunctionContext, and their IActionResult is executed by ASP.NET Core's own executors; queue functions are called
+/// directly with the message text the host would pass.
 /// </summary>
 public sealed class PipelineHarness : IAsyncLifetime
 {
@@ -51,6 +53,9 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// <summary>The services, as the Function App registers them.</summary>
     public IServiceProvider Services { get; private set; } = null!;
 
+    /// <summary>The worker middleware the composition root added, around each HTTP function.</summary>
+    public FunctionMiddlewarePipeline Middleware { get; private set; } = null!;
+
     /// <summary>The submissions queue, read as the host reads it (base64).</summary>
     public QueueClient SubmissionsQueue { get; private set; } = null!;
 
@@ -75,7 +80,8 @@ public sealed class PipelineHarness : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMvcCore();
-        services.AddObservatory(configuration);
+        var worker = new LocalWorkerApplicationBuilder(services);
+        CompositionRoot.Configure(worker, configuration);
         ConfigureServices?.Invoke(services);
         if (Faults is { } faults)
         {
@@ -83,6 +89,7 @@ public sealed class PipelineHarness : IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
         }
         Services = services.BuildServiceProvider();
+        Middleware = worker.BuildPipeline();
         await Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
         var queues = Services.GetRequiredService<QueueServiceClient>();
         SubmissionsQueue = queues.GetQueueClient(StorageNames.SubmissionsQueue);
@@ -95,7 +102,13 @@ public sealed class PipelineHarness : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A function class, created as the worker creates it.</summary>
-    public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(Services);
+    /// <exception cref="InvalidOperationException">Inside <see cref="InvokeAsync"/>, a class other than the one the request is routed to.</exception>
+    public T Function<T>() where T : class
+    {
+        if (RoutedClass.Value is { } routed && routed != typeof(T))
+            throw new InvalidOperationException($"The request is routed to {routed.Name}, but the test calls {typeof(T).Name}.");
+        return ActivatorUtilities.CreateInstance<T>(Services);
+    }
 
     /// <summary>A request as the HTTP trigger would receive it.</summary>
     public HttpRequest Request(string method, string path, string? query = null, string? key = null, byte[]? body = null, string? contentType = null)
@@ -117,14 +130,32 @@ public sealed class PipelineHarness : IAsyncLifetime
         return context.Request;
     }
 
-    /// <summary>Runs an HTTP function and executes its result.</summary>
+    /// <summary>
+    /// Runs an HTTP function through the app's middleware, as the function its method and path are routed to, and
+    /// executes its result (unless a middleware answered first).
+    /// </summary>
+    /// <exception cref="Exception">What the middleware lets through: an exception after the client hung up.</exception>
     public async Task<ApiResponse> InvokeAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function)
     {
-        var result = await function(request);
-        var context = request.HttpContext;
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return new ApiResponse(context.Response.StatusCode, context.Response.Headers, ((MemoryStream)context.Response.Body).ToArray());
+        var (name, method, routeValues) = HttpFunctionRoutes.Find(request);
+        var http = request.HttpContext;
+        http.Request.RouteValues = routeValues;
+        await using var scope = Services.CreateAsyncScope();
+        var context = new LocalFunctionContext(Guid.NewGuid().ToString(), LocalFunctionDefinition.For(name, method), scope.ServiceProvider,
+            routeValues, CancellationToken.None, async () =>
+            {
+                RoutedClass.Value = method.DeclaringType;
+                return await function(request);
+            });
+        context.Items[LocalFunctionContext.HttpContextKey] = http;
+        await Middleware.InvokeAsync(context);
+        if (context.InvocationResult is IActionResult result)
+            await result.ExecuteResultAsync(new ActionContext(http, new RouteData(routeValues), new ActionDescriptor()));
+        return new ApiResponse(http.Response.StatusCode, http.Response.Headers, ((MemoryStream)http.Response.Body).ToArray());
     }
+
+    // The class of the function being invoked, so a test that calls another class fails rather than passing untested.
+    private static readonly AsyncLocal<Type?> RoutedClass = new();
 
     /// <summary>Issues a focal-point key through the admin function.</summary>
     public async Task<(string KeyId, string Key)> IssueKeyAsync(string country)
