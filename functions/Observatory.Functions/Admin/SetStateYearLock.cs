@@ -14,21 +14,12 @@ namespace Observatory.Functions.Admin;
 /// POST /api/admin/locks (staff): {"country":"MEX","year":2025,"locked":true,"reason":"published"} locks a state-year
 /// against new submissions; "locked":false unlocks it.
 /// </summary>
-public sealed class SetStateYearLock
+public sealed class SetStateYearLock(AuditTrail audit, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock)
 {
-    private readonly AuditTrail _audit;
-    private readonly IStateYearLocks _locks;
-    private readonly ReferenceDataSet _referenceData;
-    private readonly TimeProvider _clock;
-
-    /// <summary>Creates the function.</summary>
-    public SetStateYearLock(AuditTrail audit, IStateYearLocks locks, ReferenceDataSet referenceData, TimeProvider clock)
-    {
-        _audit = audit;
-        _locks = locks;
-        _referenceData = referenceData;
-        _clock = clock;
-    }
+    private readonly AuditTrail _audit = audit;
+    private readonly IStateYearLocks _locks = locks;
+    private readonly ReferenceDataSet _referenceData = referenceData;
+    private readonly TimeProvider _clock = clock;
 
     private sealed record LockRequest(string? Country, int? Year, bool? Locked, string? Reason);
 

@@ -33,7 +33,6 @@ public sealed class GetObservations
         CancellationToken cancellationToken)
     {
         var caller = request.GetCaller();
-
         if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
         var country = state.Iso3;
         if (!int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
@@ -53,21 +52,7 @@ public sealed class GetObservations
 
         return WantsCsv(request)
             ? new FileContentResult(ObservationCsv.Write(set, _referenceData.Catalog), "text/csv; charset=utf-8")
-            : ApiResults.Json(new
-            {
-                country = set.Country,
-                year = set.Year,
-                submissionId = set.SubmissionId,
-                acceptedAt = set.AcceptedAt,
-                observations = set.Observations.Select(o => new
-                {
-                    indicator = o.Indicator,
-                    dimensions = o.Dimensions.ToDictionary(d => d.Key, d => d.Value),
-                    value = o.Value.Number is { } n ? (object)n : o.Value.Code,
-                    note = o.Note,
-                    flag = o.Flag,
-                }),
-            });
+            : ApiResults.Json(ObservationsResponse.Of(set));
     }
 
     private static bool WantsCsv(HttpRequest request) =>

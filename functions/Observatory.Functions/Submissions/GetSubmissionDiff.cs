@@ -13,17 +13,10 @@ namespace Observatory.Functions.Submissions;
 /// GET /api/submissions/{id}/diff: what an accepted submission changed against the version it replaced: cells added,
 /// removed and changed, with old and new values.
 /// </summary>
-public sealed class GetSubmissionDiff
+public sealed class GetSubmissionDiff(SubmissionAccess access, IObservationStore observations)
 {
-    private readonly SubmissionAccess _access;
-    private readonly IObservationStore _observations;
-
-    /// <summary>Creates the function.</summary>
-    public GetSubmissionDiff(SubmissionAccess access, IObservationStore observations)
-    {
-        _access = access;
-        _observations = observations;
-    }
+    private readonly SubmissionAccess _access = access;
+    private readonly IObservationStore _observations = observations;
 
     /// <summary>Returns the changes.</summary>
     [RequireCaller]
@@ -43,27 +36,6 @@ public sealed class GetSubmissionDiff
         var newer = await _observations.ReadVersionAsync(country, year, id, cancellationToken) ?? [];
         var older = submission.Replaces is null ? [] : await _observations.ReadVersionAsync(country, year, submission.Replaces, cancellationToken) ?? [];
         var changes = ObservationDiff.Compare(older, newer);
-        return ApiResults.Json(new
-        {
-            id,
-            replaces = submission.Replaces,
-            mode = submission.Mode,
-            added = changes.Count(c => c.Change == "added"),
-            removed = changes.Count(c => c.Change == "removed"),
-            changed = changes.Count(c => c.Change == "changed"),
-            changes = changes.Select(c => new
-            {
-                change = c.Change,
-                indicator = c.Indicator,
-                dimensions = c.Dimensions.ToDictionary(d => d.Key, d => d.Value),
-                oldValue = ValueOf(c.OldValue),
-                newValue = ValueOf(c.NewValue),
-                oldNote = c.OldNote,
-                newNote = c.NewNote,
-            }),
-        });
+        return ApiResults.Json(SubmissionDiffResponse.Of(submission, changes));
     }
-
-    private static object? ValueOf(Observatory.Core.Domain.ObservationValue? value) =>
-        value is not { } v ? null : v.Number is { } n ? n : v.Code;
 }

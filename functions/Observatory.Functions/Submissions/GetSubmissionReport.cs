@@ -15,19 +15,11 @@ namespace Observatory.Functions.Submissions;
 /// point's own rows with the problems marked, or as a page (the default); for the submitting state's focal point or
 /// staff, in the submission's language or ?lang=.
 /// </summary>
-public sealed class GetSubmissionReport
+public sealed class GetSubmissionReport(SubmissionAccess access, IReportStore reports, SubmissionReportRenderer renderer)
 {
-    private readonly SubmissionAccess _access;
-    private readonly IReportStore _reports;
-    private readonly SubmissionReportRenderer _renderer;
-
-    /// <summary>Creates the function.</summary>
-    public GetSubmissionReport(SubmissionAccess access, IReportStore reports, SubmissionReportRenderer renderer)
-    {
-        _access = access;
-        _reports = reports;
-        _renderer = renderer;
-    }
+    private readonly SubmissionAccess _access = access;
+    private readonly IReportStore _reports = reports;
+    private readonly SubmissionReportRenderer _renderer = renderer;
 
     /// <summary>Returns the report of one submission.</summary>
     [RequireCaller]
@@ -46,13 +38,7 @@ public sealed class GetSubmissionReport
         if (!RequestParameters.TryLanguage(request, submission.Language, out var language, out refusal)) return refusal;
 
         var report = await _reports.FindAsync(id, cancellationToken);
-        if (report is null)
-        {
-            var detail = submission.Status == SubmissionStatus.Failed
-                ? $"Submission {id} could not be processed, so it has no report; staff have been alerted and can process it again."
-                : $"Submission {id} is {submission.Status.ToApiName()}: its report is ready once it has been checked. Try again in a minute.";
-            return ApiResults.Problem(StatusCodes.Status409Conflict, "No report yet", detail);
-        }
+        if (report is null) return SubmissionResponse.NoReportYet(submission);
 
         RenderedReport rendered;
         try

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Observatory.Core.Languages;
 using Observatory.Core.Submissions;
 using Observatory.Core.Validation;
+using Observatory.Functions.Http;
 
 namespace Observatory.Functions.Submissions;
 
@@ -24,6 +27,22 @@ public sealed record SubmissionResponse(
     string Mode,
     string? Replaces)
 {
+    /// <summary>409 for the report of a submission that has none: not checked yet, or failed (staff can process it again).</summary>
+    public static IActionResult NoReportYet(Submission submission)
+    {
+        var detail = submission.Status == SubmissionStatus.Failed
+            ? $"Submission {submission.Id} could not be processed, so it has no report; staff have been alerted and can process it again."
+            : $"Submission {submission.Id} is {submission.Status.ToApiName()}: its report is ready once it has been checked. Try again in a minute.";
+        return ApiResults.Problem(StatusCodes.Status409Conflict, "No report yet", detail);
+    }
+
+    /// <summary>202 for a new submission, with its status URL in Location.</summary>
+    public static IActionResult Accepted(HttpRequest request, Submission submission)
+    {
+        request.HttpContext.Response.Headers.Location = StatusUrlOf(submission.Id);
+        return ApiResults.Json(Summary(submission, showFailureReason: false), StatusCodes.Status202Accepted);
+    }
+
     /// <summary>The URL of a submission's status.</summary>
     public static string StatusUrlOf(string id) => $"/api/submissions/{id}";
 

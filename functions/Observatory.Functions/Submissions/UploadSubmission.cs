@@ -39,7 +39,6 @@ public sealed class UploadSubmission
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         var token = linked.Token;
         var caller = request.GetCaller();
-
         var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
         if (upload.Refusal is { } refusal) return refusal;
 
@@ -52,16 +51,9 @@ public sealed class UploadSubmission
             await _audit.RecordAsync(caller, AuditActions.SubmissionUploaded, received.Country, received.Year, received.Id, received.Mode.ToString().ToLowerInvariant(), cancellationToken);
         return result switch
         {
-            { Submission: { } created, Created: true } => Accepted(request, created),
+            { Submission: { } created, Created: true } => SubmissionResponse.Accepted(request, created),
             { Submission: { } existing } => ApiResults.Json(SubmissionResponse.Summary(existing, caller.IsAdmin)),
             _ => IntakeRefusals.ToResult(result.Refusal, result.Detail!, _options.RetryAfterSeconds),
         };
-    }
-
-    private static IActionResult Accepted(HttpRequest request, Submission submission)
-    {
-        var statusUrl = SubmissionResponse.StatusUrlOf(submission.Id);
-        request.HttpContext.Response.Headers.Location = statusUrl;
-        return ApiResults.Json(SubmissionResponse.Summary(submission, showFailureReason: false), StatusCodes.Status202Accepted);
     }
 }

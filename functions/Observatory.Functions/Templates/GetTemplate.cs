@@ -37,7 +37,6 @@ public sealed class GetTemplate
         CancellationToken cancellationToken)
     {
         var caller = request.GetCaller();
-
         if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
 
         // Returns for a year are sent in the year after it, so the last full year is the one being reported.

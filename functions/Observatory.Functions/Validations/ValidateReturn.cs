@@ -14,19 +14,11 @@ namespace Observatory.Functions.Validations;
 /// POST /api/validations: a dry run. The file is read and validated at once, as a submission of it would be, and the
 /// report is the answer (JSON, or with ?format=xlsx|html the annotated report); nothing is stored.
 /// </summary>
-public sealed class ValidateReturn
+public sealed class ValidateReturn(DryRun dryRun, SubmissionReportRenderer renderer, ObservatoryOptions options)
 {
-    private readonly DryRun _dryRun;
-    private readonly SubmissionReportRenderer _renderer;
-    private readonly ObservatoryOptions _options;
-
-    /// <summary>Creates the function.</summary>
-    public ValidateReturn(DryRun dryRun, SubmissionReportRenderer renderer, ObservatoryOptions options)
-    {
-        _dryRun = dryRun;
-        _renderer = renderer;
-        _options = options;
-    }
+    private readonly DryRun _dryRun = dryRun;
+    private readonly SubmissionReportRenderer _renderer = renderer;
+    private readonly ObservatoryOptions _options = options;
 
     /// <summary>
     /// Takes the file as an upload takes it (raw body or the multipart field "file", within the same size limit and
