@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Observatory.Functions;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Observatory.Functions.Middleware;
 using Observatory.LocalHost.Discovery;
+using Observatory.LocalHost.Invocation;
 using Observatory.LocalHost.Tests.Infrastructure;
 
 namespace Observatory.LocalHost.Tests;
@@ -93,6 +96,58 @@ public sealed class FunctionAppTests
         }
         finally
         {
+            await app.DisposeAsync();
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_host_runs_exactly_the_composition_roots_middleware_and_it_answers_for_the_functions()
+    {
+        var stateDirectory = Directory.CreateTempSubdirectory("localhost-app-").FullName;
+        var options = ObservatoryFunctionApp.CreateOptions() with
+        {
+            StateDirectory = stateDirectory,
+            ConfigureBuilder = builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Storage"] = TestStorage.ConnectionString,
+                    ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+                });
+                builder.Logging.ClearProviders();
+            },
+        };
+        // What the composition root adds, on a builder of its own.
+        var composed = new LocalWorkerApplicationBuilder(new ServiceCollection());
+        CompositionRoot.Configure(composed, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage"] = TestStorage.ConnectionString,
+        }).Build());
+        var app = LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], options);
+        try
+        {
+            await app.StartAsync();
+            var pipeline = app.Services.GetRequiredService<FunctionMiddlewarePipeline>();
+            Assert.Equal(2, composed.Middleware.Count);
+            Assert.Equal(composed.Middleware.Count, pipeline.Middleware.Count);
+            Assert.Equal(
+                [typeof(ExceptionMiddleware), typeof(CallerAuthenticationMiddleware)],
+                composed.Services.Where(d => typeof(IFunctionsWorkerMiddleware).IsAssignableFrom(d.ServiceType)).Select(d => d.ServiceType));
+
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            using var me = await client.GetAsync("/api/me");
+            using var catalog = await client.GetAsync("/api/catalog");
+
+            // /api/me no longer checks keys itself: the 401 comes from the middleware.
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, me.StatusCode);
+            Assert.Equal("application/problem+json", me.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("A valid key is required", await me.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.OK, catalog.StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
             await app.DisposeAsync();
             Directory.Delete(stateDirectory, recursive: true);
         }
