@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Observatory.Core.Observations;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
@@ -51,23 +52,27 @@ public sealed class GetObservations
         var set = await _observations.ReadCurrentAsync(country, year, indicator, cancellationToken);
         if (set is null) return ApiResults.NotFound($"{country} has no accepted data for {year}.");
 
-        return WantsCsv(request)
-            ? new FileContentResult(ObservationCsv.Write(set, _referenceData.Catalog), "text/csv; charset=utf-8")
-            : ApiResults.Json(new
+        if (WantsCsv(request))
+        {
+            using var csv = new MemoryStream();
+            await ObservationSetCsv.WriteAsync(set, _referenceData.Catalog, csv, cancellationToken);
+            return new FileContentResult(csv.ToArray(), ObservationSetCsv.ContentType);
+        }
+        return ApiResults.Json(new
+        {
+            country = set.Country,
+            year = set.Year,
+            submissionId = set.SubmissionId,
+            acceptedAt = set.AcceptedAt,
+            observations = set.Observations.Select(o => new
             {
-                country = set.Country,
-                year = set.Year,
-                submissionId = set.SubmissionId,
-                acceptedAt = set.AcceptedAt,
-                observations = set.Observations.Select(o => new
-                {
-                    indicator = o.Indicator,
-                    dimensions = o.Dimensions.ToDictionary(d => d.Key, d => d.Value),
-                    value = o.Value.Number is { } n ? (object)n : o.Value.Code,
-                    note = o.Note,
-                    flag = o.Flag,
-                }),
-            });
+                indicator = o.Indicator,
+                dimensions = o.Dimensions.ToDictionary(d => d.Key, d => d.Value),
+                value = o.Value.Number is { } n ? (object)n : o.Value.Code,
+                note = o.Note,
+                flag = o.Flag,
+            }),
+        });
     }
 
     private static bool WantsCsv(HttpRequest request) =>
