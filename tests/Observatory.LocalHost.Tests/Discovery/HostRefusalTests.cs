@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Observatory.LocalHost.Discovery;
 
 namespace Observatory.LocalHost.Tests.Discovery;
@@ -12,8 +12,7 @@ public sealed class HostRefusalTests
         ["Storage"] = "UseDevelopmentStorage=true",
     }).Build();
 
-    private static FunctionCatalog Discover(string path, string routePrefix = "api") =>
-        FunctionCatalog.Discover(path, typeof(HostRefusalTests).Assembly, Settings, routePrefix);
+    private static FunctionCatalog Discover(string path) => MetadataFiles.Discover(path, Settings);
 
     private static IReadOnlyList<string> Refusals(params JsonObject[] functions) =>
         Assert.Throws<LocalHostStartupException>(() => Discover(MetadataFiles.Write(functions))).Problems;

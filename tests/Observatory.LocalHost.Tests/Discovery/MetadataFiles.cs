@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Observatory.LocalHost.Discovery;
 using Observatory.LocalHost.Tests.Samples.Http;
 using Observatory.LocalHost.Tests.Samples.Queues;
 
@@ -47,6 +49,19 @@ internal static class MetadataFiles
         ["properties"] = new JsonObject { ["IsCodeless"] = false },
         ["bindings"] = new JsonArray(bindings.Select(binding => (JsonNode)binding).ToArray()),
     };
+
+    /// <summary>Indexes <paramref name="path"/> with this assembly's samples, then deletes the temporary folder it is in.</summary>
+    public static FunctionCatalog Discover(string path, IConfiguration settings, string routePrefix = "api")
+    {
+        try
+        {
+            return FunctionCatalog.Discover(path, typeof(MetadataFiles).Assembly, settings, routePrefix);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
 
     /// <summary>Writes the functions to a functions.metadata in a new temporary folder and returns its path.</summary>
     public static string Write(params JsonObject[] functions) =>

@@ -16,7 +16,7 @@ public sealed class MetadataSourceTests
     }).Build();
 
     private static FunctionCatalog Discover(params JsonObject[] functions) =>
-        FunctionCatalog.Discover(MetadataFiles.Write(functions), typeof(MetadataSourceTests).Assembly, Settings, "api");
+        MetadataFiles.Discover(MetadataFiles.Write(functions), Settings);
 
     [Fact]
     public void An_http_function_is_served_on_the_route_and_methods_of_its_metadata_by_the_method_its_entry_point_names()
