@@ -32,9 +32,6 @@ public sealed class ObservatoryOptions
     /// </summary>
     public double StaleSubmissionMinutes { get; set; } = 10;
 
-    /// <summary>The NCRONTAB schedule of the sweep that re-queues stale submissions and cleans half-done intakes (default every 5 minutes).</summary>
-    public string StaleSubmissionSweepSchedule { get; set; } = "0 */5 * * * *";
-
     /// <summary>The Retry-After, in seconds, of a 503 when storage cannot take a request right now (default 30).</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 
@@ -46,18 +43,6 @@ public sealed class ObservatoryOptions
     /// minus one feasible values (default 5; below 3 is refused at start-up).
     /// </summary>
     public int SuppressionThreshold { get; set; } = 5;
-
-    /// <summary>The NCRONTAB schedule of the annual snapshot (default 06:00 UTC on 1 March).</summary>
-    public string SnapshotSchedule { get; set; } = "0 0 6 1 3 *";
-
-    /// <summary>The NCRONTAB schedule of the nightly table backup (default 02:30 UTC every day).</summary>
-    public string BackupSchedule { get; set; } = "0 30 2 * * *";
-
-    /// <summary>The NCRONTAB schedule of the reminders before the reporting deadline (default 08:00 UTC every day).</summary>
-    public string ReminderSchedule { get; set; } = "0 0 8 * * *";
-
-    /// <summary>The NCRONTAB schedule of the staff's daily summary of failed submissions and late states (default 07:00 UTC).</summary>
-    public string NotificationSummarySchedule { get; set; } = "0 0 7 * * *";
 
     /// <summary>The e-mail notifications' recipients, links and calendar (section "Observatory:Notifications").</summary>
     public Notifications.NotificationOptions Notifications { get; set; } = new();

@@ -15,7 +15,7 @@ namespace Observatory.LocalHost;
 
 /// <summary>
 /// Builds the local host: an ASP.NET Core application that serves a Function App's HTTP functions on their routes,
-/// listens to its queues and fires its timers, driven by the function classes, their trigger attributes and host.json.
+/// listens to its queues and fires its timers, as its functions.metadata declares them and host.json sets them.
 /// </summary>
 public static class LocalFunctionsHost
 {
@@ -60,7 +60,8 @@ public static class LocalFunctionsHost
         builder.Services.AddSingleton(worker.BuildPipeline());
         options.ConfigureServices?.Invoke(builder.Services, builder.Configuration);
 
-        var catalog = FunctionCatalog.Discover(options.FunctionsAssembly, builder.Configuration, hostJson.RoutePrefix, options.IncludeType);
+        var catalog = FunctionCatalog.Discover(options.FunctionsMetadataPath ?? FunctionsMetadataFile.BesideAssembly(options.FunctionsAssembly.Location),
+            options.FunctionsAssembly, builder.Configuration, hostJson.RoutePrefix, options.IncludeType);
         AddHostServices(builder.Services, catalog, hostJson, options, appDirectory);
 
         var app = builder.Build();

@@ -12,8 +12,14 @@ public sealed record LocalHostOptions
     /// <summary>The default address, the one the Functions runtime listens on locally.</summary>
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    /// <summary>The assembly whose <c>[Function]</c> methods are served.</summary>
+    /// <summary>The Function App's assembly, whose functions.metadata says what is served and whose methods run it.</summary>
     public required Assembly FunctionsAssembly { get; init; }
+
+    /// <summary>
+    /// The functions.metadata that declares what is served; by default the one the Worker SDK wrote beside
+    /// <see cref="FunctionsAssembly"/>.
+    /// </summary>
+    public string? FunctionsMetadataPath { get; init; }
 
     /// <summary>When set, only the classes it accepts are served (tests serve a few classes of their own).</summary>
     public Func<Type, bool>? IncludeType { get; init; }

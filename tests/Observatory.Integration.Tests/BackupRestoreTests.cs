@@ -8,6 +8,7 @@ using Observatory.Core.Snapshots;
 using Observatory.Functions.Backups;
 using Observatory.Integration.Tests.Infrastructure;
 using Observatory.Storage;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 

@@ -4,6 +4,7 @@ using Observatory.Functions.Submissions;
 using Observatory.Functions.Uploads;
 using Observatory.Integration.Tests.Infrastructure;
 using Observatory.Storage;
+using Observatory.LocalHost.Emulation;
 
 namespace Observatory.Integration.Tests;
 
@@ -119,7 +120,7 @@ public sealed class DirectUploadHardeningTests(PipelineHarness pipeline)
     private static string BlobName(Uri url) =>
         Uri.UnescapeDataString(url.AbsolutePath[(url.AbsolutePath.IndexOf("/uploads/", StringComparison.Ordinal) + "/uploads/".Length)..]);
 
-    private static string Announcement(Uri url) => BlobCreatedEvent.For(BlobName(url), new Uri(url.GetLeftPart(UriPartial.Path)));
+    private static string Announcement(Uri url) => BlobCreatedEventMessage.For(BlobName(url), new Uri(url.GetLeftPart(UriPartial.Path)), DateTimeOffset.UtcNow);
 
     private static Task ArriveAsync(PipelineHarness harness, Uri url) => harness.Function<ReceiveUploadEvent>().Run(Announcement(url), CancellationToken.None);
 

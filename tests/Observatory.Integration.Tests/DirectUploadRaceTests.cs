@@ -4,6 +4,7 @@ using Observatory.Core.Ports;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Uploads;
 using Observatory.Integration.Tests.Infrastructure;
+using Observatory.LocalHost.Emulation;
 
 namespace Observatory.Integration.Tests;
 
@@ -63,6 +64,6 @@ public sealed class DirectUploadRaceTests
     private static Task ArriveAsync(PipelineHarness harness, Uri url)
     {
         var blobName = Uri.UnescapeDataString(url.AbsolutePath[(url.AbsolutePath.IndexOf("/uploads/", StringComparison.Ordinal) + "/uploads/".Length)..]);
-        return harness.Function<ReceiveUploadEvent>().Run(BlobCreatedEvent.For(blobName, new Uri(url.GetLeftPart(UriPartial.Path))), CancellationToken.None);
+        return harness.Function<ReceiveUploadEvent>().Run(BlobCreatedEventMessage.For(blobName, new Uri(url.GetLeftPart(UriPartial.Path)), DateTimeOffset.UtcNow), CancellationToken.None);
     }
 }

@@ -3,6 +3,8 @@ using Azure.Storage.Blobs;
 using Observatory.Functions.Uploads;
 using Observatory.Integration.Tests.Infrastructure;
 using Observatory.Storage;
+using Observatory.LocalHost.Emulation;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 
@@ -30,7 +32,7 @@ public sealed class DirectUploadTests(PipelineHarness pipeline)
 
         // Event Grid announces the blob on the upload-events queue; the queue function takes it in.
         var blobName = Uri.UnescapeDataString(url.AbsolutePath[(url.AbsolutePath.IndexOf("/uploads/", StringComparison.Ordinal) + "/uploads/".Length)..]);
-        var announcement = BlobCreatedEvent.For(blobName, new Uri(url.GetLeftPart(UriPartial.Path)));
+        var announcement = BlobCreatedEventMessage.For(blobName, new Uri(url.GetLeftPart(UriPartial.Path)), DateTimeOffset.UtcNow);
         await pipeline.Function<ReceiveUploadEvent>().Run(announcement, CancellationToken.None);
         await pipeline.Function<ReceiveUploadEvent>().Run(announcement, CancellationToken.None);   // delivered twice
         await pipeline.ProcessAllAsync();
@@ -74,7 +76,7 @@ public sealed class DirectUploadTests(PipelineHarness pipeline)
         var container = pipeline.Blobs.GetBlobContainerClient(StorageNames.UploadsContainer);
         await container.GetBlobClient("ARG/2019/ARG-2019-0000000000000000/return.csv").UploadAsync(new BinaryData(file));
         await pipeline.Function<ReceiveUploadEvent>().Run(
-            BlobCreatedEvent.For("ARG/2019/ARG-2019-0000000000000000/return.csv", container.Uri), CancellationToken.None);
+            BlobCreatedEventMessage.For("ARG/2019/ARG-2019-0000000000000000/return.csv", container.Uri, DateTimeOffset.UtcNow), CancellationToken.None);
         Assert.Equal(0, (await pipeline.SubmissionsQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 

@@ -4,6 +4,7 @@ using Observatory.Functions.OpenData;
 using Observatory.Functions.Snapshots;
 using Observatory.Integration.Tests.Infrastructure;
 using Observatory.Storage;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 
@@ -117,7 +118,7 @@ public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
         var version = manifest.GetProperty("version").GetString()!;
         var csv = await pipeline.InvokeAsync(pipeline.Request("GET", $"/api/opendata/{Year}/{version}/observations.csv"),
             r => pipeline.Function<GetOpenDataFile>().Run(r, Year, version, "observations.csv", CancellationToken.None));
-        return CsvText.Read(csv.Body).Where(r => r["country"] == "PER" && r["indicator"] == "CT_VICT_CSE")
+        return CsvText.Records(csv.Body).Where(r => r["country"] == "PER" && r["indicator"] == "CT_VICT_CSE")
             .ToDictionary(r => r["SEX"], r => (r["value"], r["flag"]));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Observatory.Core.Problems;
 using Observatory.Core.Validation;
 using Observatory.Functions.Submissions;
 using Observatory.Integration.Tests.Infrastructure;

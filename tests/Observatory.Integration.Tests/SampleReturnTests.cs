@@ -1,5 +1,7 @@
+using Observatory.Core.Problems;
 using Observatory.Core.Validation;
 using Observatory.Integration.Tests.Infrastructure;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 

@@ -6,6 +6,7 @@ using Observatory.Core.Ports;
 using Observatory.Functions.OpenData;
 using Observatory.Functions.Snapshots;
 using Observatory.Integration.Tests.Infrastructure;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 
@@ -46,10 +47,10 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
         }
 
         // The series is the union of each year's rows as its version published them, row for row, values and flags.
-        var rows = CsvText.Read(files["observations.csv"]);
+        var rows = CsvText.Records(files["observations.csv"]);
         foreach (var (year, version) in years)
         {
-            var published = CsvText.Read((await GetAnnualAsync(year, version, "observations.csv")).Body);
+            var published = CsvText.Records((await GetAnnualAsync(year, version, "observations.csv")).Body);
             var ofYear = rows.Where(r => r["year"] == year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(published.Count, ofYear.Count);
             for (var i = 0; i < published.Count; i++)
@@ -82,7 +83,7 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
         Assert.Equal(201, (await CompileAsync(SecondYear)).Status);
         var next = await LatestSeriesAsync();
         Assert.NotEqual(series.GetProperty("version").GetString(), next.GetProperty("version").GetString());
-        Assert.Contains(CsvText.Read((await GetSeriesFileAsync("latest", "observations.csv")).Body), r => r["year"] == SecondYear.ToString(System.Globalization.CultureInfo.InvariantCulture) && r["country"] == "BRA");
+        Assert.Contains(CsvText.Records((await GetSeriesFileAsync("latest", "observations.csv")).Body), r => r["year"] == SecondYear.ToString(System.Globalization.CultureInfo.InvariantCulture) && r["country"] == "BRA");
         var old = await GetSeriesFileAsync(series.GetProperty("version").GetString()!, "observations.csv");
         Assert.Equal(files["observations.csv"], old.Body);
         Assert.Equal("public, max-age=31536000, immutable", old.Headers.CacheControl.ToString());
@@ -92,13 +93,13 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
     public async Task No_cell_withheld_in_any_version_of_a_year_appears_in_the_series()
     {
         await EnsurePublishedAsync();
-        var rows = CsvText.Read((await GetSeriesFileAsync("latest", "observations.csv")).Body)
+        var rows = CsvText.Records((await GetSeriesFileAsync("latest", "observations.csv")).Body)
             .ToDictionary(r => string.Join('|', Key.Select(k => r[k])));
         var withheld = 0;
         foreach (var snapshot in (await pipeline.Services.GetRequiredService<ISnapshotStore>().ListAsync(CancellationToken.None))
                      .Where(s => s.Manifest.Year is FirstYear or SecondYear))
         {
-            var published = CsvText.Read((await GetAnnualAsync(snapshot.Manifest.Year, snapshot.Manifest.Version, "observations.csv")).Body);
+            var published = CsvText.Records((await GetAnnualAsync(snapshot.Manifest.Year, snapshot.Manifest.Version, "observations.csv")).Body);
             foreach (var cell in published.Where(r => r["flag"] == "suppressed"))
             {
                 withheld++;

@@ -7,6 +7,7 @@ using Observatory.Functions.Admin;
 using Observatory.Functions.OpenData;
 using Observatory.Functions.Snapshots;
 using Observatory.Integration.Tests.Infrastructure;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 
@@ -51,7 +52,7 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
         Assert.Equal("CC-BY-4.0", package.RootElement.GetProperty("licenses")[0].GetProperty("name").GetString());
 
         // Rows match the stored data, apart from suppressed cells, which carry no value.
-        var published = CsvText.Read(firstFiles["observations.csv"]);
+        var published = CsvText.Records(firstFiles["observations.csv"]);
         var observations = pipeline.Services.GetRequiredService<IObservationStore>();
         var suppressed = 0;
         foreach (var country in new[] { "BRA", "HTI", "MEX" })

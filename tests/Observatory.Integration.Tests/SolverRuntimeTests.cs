@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Observatory.Integration.Tests.Infrastructure;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 

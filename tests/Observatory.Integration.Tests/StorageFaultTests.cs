@@ -4,6 +4,7 @@ using Observatory.Core.Ports;
 using Observatory.Functions.Submissions;
 using Observatory.Integration.Tests.Infrastructure;
 using Observatory.Storage;
+using Observatory.LocalHost.Emulation;
 
 namespace Observatory.Integration.Tests;
 
@@ -136,7 +137,7 @@ public sealed class StorageFaultTests
             var url = new Uri(ticket.Json.GetProperty("uploadUrl").GetString()!);
             await new Azure.Storage.Blobs.BlobClient(url).UploadAsync(new BinaryData(FileFor(100 + variant)));
             var blobName = Uri.UnescapeDataString(url.AbsolutePath[(url.AbsolutePath.IndexOf("/uploads/", StringComparison.Ordinal) + "/uploads/".Length)..]);
-            return (ticket.Json.GetProperty("uploadId").GetString()!, Observatory.Functions.Uploads.BlobCreatedEvent.For(blobName, new Uri(url.GetLeftPart(UriPartial.Path))), blobName);
+            return (ticket.Json.GetProperty("uploadId").GetString()!, BlobCreatedEventMessage.For(blobName, new Uri(url.GetLeftPart(UriPartial.Path)), DateTimeOffset.UtcNow), blobName);
         }
         Task ReceiveAsync(string announcement) => harness.Function<Observatory.Functions.Uploads.ReceiveUploadEvent>().Run(announcement, CancellationToken.None);
 

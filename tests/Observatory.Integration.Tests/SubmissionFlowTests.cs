@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Validation;
 using Observatory.Functions.Observations;
 using Observatory.Integration.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Templates;
 using Observatory.Core.Validation;

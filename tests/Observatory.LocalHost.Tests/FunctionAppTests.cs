@@ -11,7 +11,9 @@ using Observatory.LocalHost.Tests.Infrastructure;
 
 namespace Observatory.LocalHost.Tests;
 
-/// <summary>The real Function App, served as the local host's own program serves it.</summary>
+/// <summary>
+/// The real Function App, served as the local host's own program serves it, from the functions.metadata its build wrote.
+/// </summary>
 public sealed class FunctionAppTests
 {
     [Fact]
@@ -21,6 +23,8 @@ public sealed class FunctionAppTests
         var stateDirectory = Directory.CreateTempSubdirectory("localhost-app-").FullName;
         var options = ObservatoryFunctionApp.CreateOptions() with
         {
+            // This test project's own functions.metadata (the samples') shadows the Function App's in this folder.
+            FunctionsMetadataPath = FunctionAppBuild.MetadataPath,
             StateDirectory = stateDirectory,
             ConfigureBuilder = builder =>
             {
@@ -74,6 +78,8 @@ public sealed class FunctionAppTests
         var stateDirectory = Directory.CreateTempSubdirectory("localhost-app-").FullName;
         var options = ObservatoryFunctionApp.CreateOptions() with
         {
+            // This test project's own functions.metadata (the samples') shadows the Function App's in this folder.
+            FunctionsMetadataPath = FunctionAppBuild.MetadataPath,
             StateDirectory = stateDirectory,
             ConfigureBuilder = builder =>
             {

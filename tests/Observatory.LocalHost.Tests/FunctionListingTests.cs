@@ -16,7 +16,8 @@ public sealed class FunctionListingTests
             ["Storage"] = "UseDevelopmentStorage=true",
             ["Samples:TextQueue"] = "submissions",
         }).Build();
-        var catalog = FunctionCatalog.Discover([typeof(GetItem), typeof(EchoText), typeof(YearlyOnStartup)], configuration, "api");
+        Type[] served = [typeof(GetItem), typeof(EchoText), typeof(YearlyOnStartup)];
+        var catalog = FunctionCatalog.Discover(typeof(GetItem).Assembly, configuration, "api", served.Contains);
 
         var lines = FunctionListing.Describe(catalog, "api", "http://127.0.0.1:7071/").Split(Environment.NewLine);
 

@@ -11,6 +11,6 @@ internal static class ReadFailure
         exception is not (OutOfMemoryException or OperationCanceledException);
 
     /// <summary>The problem of a file that stopped being readable: a limit's own positioned problem, else <paramref name="otherwise"/>.</summary>
-    public static Validation.Problem Describe(Exception exception, Func<Exception, Validation.Problem> otherwise) =>
+    public static Problems.Problem Describe(Exception exception, Func<Exception, Problems.Problem> otherwise) =>
         exception is ReturnLimitException limit ? limit.Problem : otherwise(exception);
 }

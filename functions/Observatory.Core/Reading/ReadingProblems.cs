@@ -1,6 +1,6 @@
 using System.Globalization;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
-using Observatory.Core.Validation;
 
 namespace Observatory.Core.Reading;
 

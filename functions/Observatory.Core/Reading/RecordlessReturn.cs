@@ -1,5 +1,5 @@
 using Observatory.Core.Languages;
-using Observatory.Core.Validation;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Reading;
 

@@ -1,8 +1,8 @@
+using Observatory.Core.Problems;
 using Observatory.Core.Reading.Csv;
 using Observatory.Core.Reading.Json;
 using Observatory.Core.Reading.Xlsx;
 using Observatory.Core.ReferenceData;
-using Observatory.Core.Validation;
 
 namespace Observatory.Core.Reading;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.Reading.Tabular;
 using Observatory.Core.ReferenceData;

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.Reading.Csv;
 using Observatory.Core.Reading.Tabular;

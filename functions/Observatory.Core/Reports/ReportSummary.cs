@@ -1,4 +1,5 @@
 using System.Globalization;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Submissions;
 using Observatory.Core.Validation;

@@ -1,4 +1,5 @@
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Submissions;
 using Observatory.Core.Validation;
 
@@ -19,7 +20,7 @@ internal sealed class ReportTexts(MessageCatalog messages, Language language, Re
     public string Message(Problem problem) => messages.Render(problem, language);
 
     /// <summary>"Error" or "Warning".</summary>
-    public string Severity(Severity severity) => Get(severity == Validation.Severity.Error ? "severity.error" : "severity.warning");
+    public string Severity(Severity severity) => Get(severity == Problems.Severity.Error ? "severity.error" : "severity.warning");
 
     /// <summary>The status as a person reads it.</summary>
     public string Status(SubmissionStatus status) => Get("status." + ReportSummary.StatusName(status, kind));

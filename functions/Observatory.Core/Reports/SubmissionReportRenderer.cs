@@ -1,6 +1,7 @@
 using System.Text;
 using Observatory.Core.Languages;
 using Observatory.Core.Ports;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Submissions;
 using Observatory.Core.Validation;

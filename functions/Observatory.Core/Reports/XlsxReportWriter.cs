@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading.Tabular;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Spreadsheets;

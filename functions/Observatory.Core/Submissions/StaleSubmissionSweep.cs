@@ -7,7 +7,7 @@ namespace Observatory.Core.Submissions;
 /// Finishes what an outage interrupted, so that every acknowledged upload reaches a final state and nothing
 /// unacknowledged is left behind: a submission still queued long after it was queued lost its message and is queued
 /// again; an intake that stopped between storing the raw file and creating the record leaves a note, and its raw
-/// file is removed. Runs on a schedule (<see cref="ObservatoryOptions.StaleSubmissionSweepSchedule"/>).
+/// file is removed. Runs on a schedule (the setting Observatory:StaleSubmissionSweepSchedule, read by the timer trigger).
 /// </summary>
 public sealed class StaleSubmissionSweep
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
 using static Observatory.Core.Validation.ValidationCatalog;
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Validation;
 

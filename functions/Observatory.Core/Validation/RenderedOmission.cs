@@ -1,4 +1,5 @@
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Validation;
 
@@ -20,7 +21,7 @@ public sealed record RenderedOmission(string Severity, string Type, int Count, s
     {
         var catalog = messages ?? MessageCatalog.Default;
         return [.. (omitted ?? []).Select(o => new RenderedOmission(
-            o.Severity == Validation.Severity.Error ? "error" : "warning", o.Type, o.Count, Explain(o, language, catalog)))];
+            o.Severity == Problems.Severity.Error ? "error" : "warning", o.Type, o.Count, Explain(o, language, catalog)))];
     }
 
     /// <summary>"12,345 more problems of type type-error are not listed one by one…" in <paramref name="language"/>.</summary>

@@ -1,4 +1,5 @@
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Validation;
 

@@ -1,3 +1,4 @@
+using Observatory.Core.Problems;
 namespace Observatory.Core.Validation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Observatory.Core.Domain;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Validation;
 

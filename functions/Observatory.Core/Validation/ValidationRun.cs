@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Observatory.Core.Domain;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
 using static Observatory.Core.Validation.ValidationCatalog;

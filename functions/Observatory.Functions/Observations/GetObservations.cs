@@ -51,7 +51,7 @@ public sealed class GetObservations
         if (set is null) return ApiResults.NotFound($"{country} has no accepted data for {year}.");
 
         return WantsCsv(request)
-            ? new FileContentResult(ObservationCsv.Write(set, _referenceData.Catalog), "text/csv; charset=utf-8")
+            ? await ObservationsResponse.CsvAsync(set, _referenceData.Catalog, cancellationToken)
             : ApiResults.Json(ObservationsResponse.Of(set));
     }
 

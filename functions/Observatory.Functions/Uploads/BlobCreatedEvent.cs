@@ -1,39 +1,40 @@
 using System.Text.Json;
+using Azure.Messaging.EventGrid;
+using Azure.Messaging.EventGrid.SystemEvents;
 using Observatory.Storage;
 
 namespace Observatory.Functions.Uploads;
 
 /// <summary>
-/// Event Grid's Microsoft.Storage.BlobCreated events, as Event Grid delivers them to a storage queue (one event, in the
-/// Event Grid schema). The subject names the blob: "/blobServices/default/containers/uploads/blobs/MEX/2025/…".
+/// Reads the Microsoft.Storage.BlobCreated events that Event Grid delivers to the upload-events queue (Event Grid
+/// schema, one event or an array of them). The subject names the blob: "/blobServices/default/containers/uploads/blobs/MEX/2025/…".
 /// </summary>
 public static class BlobCreatedEvent
 {
-    /// <summary>The event type of a created blob.</summary>
-    public const string EventType = "Microsoft.Storage.BlobCreated";
-
     private const string SubjectPrefix = "/blobServices/default/containers/" + StorageNames.UploadsContainer + "/blobs/";
 
-    /// <summary>The event for a blob of the uploads container, in the Event Grid schema.</summary>
-    public static string For(string blobName, Uri blobUrl) => JsonSerializer.Serialize(new
-    {
-        id = Guid.NewGuid().ToString(),
-        subject = SubjectPrefix + blobName,
-        eventType = EventType,
-        eventTime = DateTimeOffset.UtcNow,
-        dataVersion = "",
-        data = new { api = "PutBlob", url = blobUrl.ToString() },
-    });
-
-    /// <summary>The uploads-container blob a message announces; null for other events (a deleted blob, another container).</summary>
+    /// <summary>
+    /// The uploads-container blob a message announces; null for anything else: another event type (a deleted blob),
+    /// another container, or a message that is not an Event Grid event at all (only Event Grid may write to the queue,
+    /// but a malformed message must end, not fail again and again).
+    /// </summary>
+    /// <param name="message">The queue message's text.</param>
     public static string? BlobName(string message)
     {
-        using var document = JsonDocument.Parse(message);
-        var root = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement[0] : document.RootElement;
-        var type = root.TryGetProperty("eventType", out var t) ? t.GetString() : null;
-        var subject = root.TryGetProperty("subject", out var s) ? s.GetString() : null;
-        return type == EventType && subject is not null && subject.StartsWith(SubjectPrefix, StringComparison.Ordinal)
-            ? Uri.UnescapeDataString(subject[SubjectPrefix.Length..])
-            : null;
+        EventGridEvent[] events;
+        try
+        {
+            events = EventGridEvent.ParseMany(BinaryData.FromString(message));
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+        return events is [var created, ..]
+            && created.EventType == SystemEventNames.StorageBlobCreated
+            && created.Subject is { } subject
+            && subject.StartsWith(SubjectPrefix, StringComparison.Ordinal)
+                ? Uri.UnescapeDataString(subject[SubjectPrefix.Length..])
+                : null;
     }
 }

@@ -1,15 +1,16 @@
 using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Observatory.LocalHost.Discovery;
 
 /// <summary>
-/// The functions of a Function App, found by reflection from its <c>[Function]</c> methods and trigger attributes, and
-/// checked against the conventions the local host serves: one public class per function, a public instance method,
-/// exactly one HTTP, queue or timer trigger, and only the parameters and results those triggers define.
+/// The functions of a Function App as its functions.metadata declares them (the file the Worker SDK writes into the
+/// build output and the Functions host reads in Azure): names, triggers, routes, methods, queues, connections and
+/// schedules come from the file, and each function's entry point names the method that runs it. Reflection on that
+/// method only decides how its parameters are bound. Refused, with every problem listed: whatever the Functions host
+/// refuses (<see cref="FunctionsHostRules"/>), and what the local host cannot serve — a binding other than its three
+/// triggers and the HTTP response, a class with more than one function, a method or parameter it cannot bind.
 /// </summary>
 public sealed class FunctionCatalog
 {
@@ -27,57 +28,53 @@ public sealed class FunctionCatalog
     /// <summary>The timer-triggered functions.</summary>
     public IEnumerable<TimerFunction> TimerFunctions => Functions.OfType<TimerFunction>();
 
-    /// <summary>Indexes the functions of <paramref name="assembly"/>.</summary>
+    /// <summary>Indexes the functions that the functions.metadata beside <paramref name="assembly"/> declares.</summary>
     /// <param name="assembly">The Function App's assembly.</param>
     /// <param name="configuration">Resolves %setting% expressions and storage connections.</param>
     /// <param name="routePrefix">The HTTP route prefix from host.json, without slashes.</param>
-    /// <param name="includeType">When given, only the classes it accepts are indexed.</param>
-    /// <exception cref="LocalHostStartupException">Some function breaks the conventions; the message lists them all.</exception>
-    public static FunctionCatalog Discover(Assembly assembly, IConfiguration configuration, string routePrefix, Func<Type, bool>? includeType = null)
-    {
-        Type[] types;
-        try
-        {
-            types = assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException ex)
-        {
-            throw new LocalHostStartupException(
-                [$"the types of {assembly.GetName().Name} cannot be loaded: {string.Join("; ", ex.LoaderExceptions.Select(e => e?.Message).Distinct())}"]);
-        }
-        return Discover(includeType is null ? types : types.Where(includeType), configuration, routePrefix);
-    }
+    /// <param name="includeType">When given, only the functions of the classes it accepts are indexed.</param>
+    /// <exception cref="LocalHostStartupException">
+    /// functions.metadata is missing or unreadable, or some function is refused; the message lists every problem.
+    /// </exception>
+    public static FunctionCatalog Discover(Assembly assembly, IConfiguration configuration, string routePrefix, Func<Type, bool>? includeType = null) =>
+        Discover(FunctionsMetadataFile.BesideAssembly(assembly.Location), assembly, configuration, routePrefix, includeType);
 
-    /// <summary>Indexes the functions declared by <paramref name="types"/>.</summary>
-    /// <param name="types">The classes to look for <c>[Function]</c> methods in.</param>
+    /// <summary>Indexes the functions that <paramref name="metadataPath"/> declares, served from <paramref name="assembly"/>.</summary>
+    /// <param name="metadataPath">The functions.metadata file.</param>
+    /// <param name="assembly">The Function App's assembly; a scriptFile naming another is loaded by name, as the worker does.</param>
     /// <param name="configuration">Resolves %setting% expressions and storage connections.</param>
     /// <param name="routePrefix">The HTTP route prefix from host.json, without slashes.</param>
-    /// <exception cref="LocalHostStartupException">Some function breaks the conventions; the message lists them all.</exception>
-    public static FunctionCatalog Discover(IEnumerable<Type> types, IConfiguration configuration, string routePrefix)
+    /// <param name="includeType">When given, only the functions of the classes it accepts are indexed.</param>
+    /// <exception cref="LocalHostStartupException">
+    /// The file is missing or unreadable, or some function is refused; the message lists every problem.
+    /// </exception>
+    public static FunctionCatalog Discover(string metadataPath, Assembly assembly, IConfiguration configuration, string routePrefix,
+        Func<Type, bool>? includeType = null)
     {
+        var declared = FunctionsMetadataFile.Read(metadataPath);
         var problems = new IndexingProblems();
-        var functions = new List<FunctionDescriptor>();
-        foreach (var type in types.OrderBy(type => type.FullName, StringComparer.Ordinal))
+        var served = new List<(FunctionMetadata Function, MethodInfo? Method)>();
+        foreach (var function in declared)
         {
-            var methods = type
-                .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .Where(method => method.GetCustomAttribute<FunctionAttribute>() is not null)
-                .OrderBy(method => method.Name, StringComparer.Ordinal)
-                .ToArray();
-            if (methods.Length == 0)
-                continue;
-
-            if (!CheckClass(type, methods, problems))
-                continue;
-            foreach (var method in methods)
-            {
-                if (IndexMethod(method, configuration, routePrefix, problems) is { } function)
-                    functions.Add(function);
-            }
+            var method = EntryPoints.Resolve(function, assembly, problems, out var type);
+            if (type is null || includeType is null || includeType(type))
+                served.Add((function, method));
         }
 
-        CheckUniqueNames(functions, problems);
-        CheckUniqueRoutes(functions.OfType<HttpFunction>(), problems);
+        FunctionsHostRules.CheckApp(served.Select(pair => pair.Function).ToArray(), problems);
+        var classes = served.Where(pair => pair.Method is not null)
+            .GroupBy(pair => pair.Method!.DeclaringType!)
+            .ToDictionary(group => group.Key, group => CheckClass(group.Key, group.Select(pair => pair.Method!).Distinct().ToArray(), problems));
+
+        var functions = new List<FunctionDescriptor>();
+        foreach (var (function, method) in served)
+        {
+            var bindable = FunctionsHostRules.CheckFunction(function, problems);
+            if (bindable && method is not null && classes[method.DeclaringType!]
+                && Index(function, method, configuration, routePrefix, problems) is { } descriptor)
+                functions.Add(descriptor);
+        }
+
         problems.ThrowIfAny();
         return new FunctionCatalog(functions.OrderBy(function => function.Name, StringComparer.OrdinalIgnoreCase).ToArray());
     }
@@ -131,63 +128,30 @@ public sealed class FunctionCatalog
         return valid;
     }
 
-    private static FunctionDescriptor? IndexMethod(MethodInfo method, IConfiguration configuration, string routePrefix, IndexingProblems problems)
+    private static FunctionDescriptor? Index(FunctionMetadata function, MethodInfo method, IConfiguration configuration, string routePrefix,
+        IndexingProblems problems)
     {
-        var name = method.GetCustomAttribute<FunctionAttribute>()!.Name;
+        var name = function.Name;
         if (!FunctionMethodRules.Check(method, name, problems))
             return null;
 
-        var triggers = method.GetParameters()
-            .Select(parameter => (Parameter: parameter, Attribute: parameter.GetCustomAttribute<TriggerBindingAttribute>()))
-            .Where(pair => pair.Attribute is not null)
-            .ToArray();
-        if (triggers.Length != 1)
+        // The binding's name is the name of the parameter it reaches, as the worker binds it.
+        var binding = function.Triggers.Single();
+        var trigger = method.GetParameters().FirstOrDefault(parameter => parameter.Name == binding.Name);
+        if (trigger is null)
         {
-            problems.Add(method, name, triggers.Length == 0
-                ? "has no trigger parameter; mark one parameter [HttpTrigger], [QueueTrigger] or [TimerTrigger]."
-                : $"has {triggers.Length} trigger parameters; a function has exactly one.");
+            problems.Add(method, name, $"has no parameter named '{binding.Name}', which its {binding.Type} binding names; rebuild the Function App so that functions.metadata matches its code.");
             return null;
         }
 
-        var (trigger, attribute) = triggers[0];
-        switch (attribute)
+        FunctionDescriptor? descriptor = binding.Type!.ToLowerInvariant() switch
         {
-            case HttpTriggerAttribute http:
-                return HttpTriggerIndexer.Index(method, name, trigger, http, routePrefix, problems);
-            case QueueTriggerAttribute queue:
-                return QueueTriggerIndexer.Index(method, name, trigger, queue, configuration, problems);
-            case TimerTriggerAttribute timer:
-                return TimerTriggerIndexer.Index(method, name, trigger, timer, configuration, problems);
-            default:
-                problems.Add(method, name, $"the trigger {attribute!.GetType().Name} is not served by the local host; it serves HTTP, queue and timer triggers.");
-                return null;
-        }
-    }
-
-    // Function names are case-insensitive in Functions, as their routes and logs are.
-    private static void CheckUniqueNames(IEnumerable<FunctionDescriptor> functions, IndexingProblems problems)
-    {
-        foreach (var group in functions.GroupBy(function => function.Name, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1))
-        {
-            foreach (var function in group)
-                problems.Add(function.Method, function.Name, $"the function name is also used by {string.Join(", ", group.Where(other => other != function).Select(other => other.MethodDisplayName))}.");
-        }
-    }
-
-    private static void CheckUniqueRoutes(IEnumerable<HttpFunction> functions, IndexingProblems problems)
-    {
-        var all = functions.ToArray();
-        for (var i = 0; i < all.Length; i++)
-        {
-            for (var j = i + 1; j < all.Length; j++)
-            {
-                var (first, second) = (all[i], all[j]);
-                var sameRoute = string.Equals(first.Route, second.Route, StringComparison.OrdinalIgnoreCase);
-                var sharedMethod = first.HttpMethods is null || second.HttpMethods is null
-                    || first.HttpMethods.Intersect(second.HttpMethods).Any();
-                if (sameRoute && sharedMethod)
-                    problems.Add(second.Method, second.Name, $"the route '{second.Route}' is also served by function '{first.Name}' for the same HTTP method.");
-            }
-        }
+            "httptrigger" => HttpTriggerIndexer.Index(method, function, trigger, binding, routePrefix, problems),
+            "queuetrigger" => QueueTriggerIndexer.Index(method, name, trigger, binding, configuration, problems),
+            _ => TimerTriggerIndexer.Index(method, name, trigger, binding, configuration, problems),
+        };
+        if (descriptor is not null)
+            descriptor.Metadata = function;
+        return descriptor;
     }
 }

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Observatory.LocalHost.Discovery;
 
-/// <summary>A function of the Function App as indexed from its class, method and trigger attribute.</summary>
+/// <summary>A function of the Function App as functions.metadata declares it, with the method its entry point names.</summary>
 public abstract class FunctionDescriptor
 {
     private protected FunctionDescriptor(string name, MethodInfo method, IReadOnlyList<ParameterBinding> parameters)
@@ -12,7 +12,7 @@ public abstract class FunctionDescriptor
         Parameters = parameters;
     }
 
-    /// <summary>The function's name from <c>[Function("Name")]</c>.</summary>
+    /// <summary>The function's name in functions.metadata (from <c>[Function("Name")]</c>).</summary>
     public string Name { get; }
 
     /// <summary>The class a new instance of which runs each invocation.</summary>
@@ -23,6 +23,9 @@ public abstract class FunctionDescriptor
 
     /// <summary>Where each of the method's parameters gets its value, in the method's order.</summary>
     public IReadOnlyList<ParameterBinding> Parameters { get; }
+
+    /// <summary>The function as functions.metadata declares it: its entry point and every binding.</summary>
+    public FunctionMetadata Metadata { get; internal set; } = null!;
 
     /// <summary>The trigger's name as the Functions host lists it: httpTrigger, queueTrigger or timerTrigger.</summary>
     public abstract string TriggerKind { get; }

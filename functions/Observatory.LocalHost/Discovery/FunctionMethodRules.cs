@@ -1,14 +1,15 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 
 namespace Observatory.LocalHost.Discovery;
 
 /// <summary>The rules every function method follows whatever its trigger, and helpers the trigger indexers share.</summary>
-internal static partial class FunctionMethodRules
+internal static class FunctionMethodRules
 {
-    /// <summary>Checks the method's name, shape and bindings; false when it cannot be indexed further.</summary>
+    /// <summary>
+    /// Checks the shape of the method an entry point names (its bindings are functions.metadata's); false when it
+    /// cannot be indexed further.
+    /// </summary>
     public static bool Check(MethodInfo method, string name, IndexingProblems problems)
     {
         var valid = true;
@@ -18,24 +19,16 @@ internal static partial class FunctionMethodRules
             valid = false;
         }
 
-        if (!FunctionName().IsMatch(name))
-            Fail("a function name must start with a letter and hold at most 128 letters, digits, '_' and '-'.");
         if (method.IsStatic)
             Fail("a function must be an instance method, so that each invocation gets a new instance from the container.");
         if (!method.IsPublic)
             Fail("a function method must be public.");
         if (method.IsGenericMethodDefinition)
             Fail("a function method cannot be generic.");
-        if (method.GetCustomAttributes<BindingAttribute>().Any() || method.ReturnParameter.GetCustomAttributes<BindingAttribute>().Any())
-            Fail("output bindings are not supported by the local host; write to storage through an injected client.");
-        if (method.GetCustomAttributes().FirstOrDefault(attribute => attribute.GetType().Name.EndsWith("RetryAttribute", StringComparison.Ordinal)) is { } retry)
-            Fail($"the retry policy {retry.GetType().Name} is not emulated by the local host; queue messages are retried by host.json's maxDequeueCount.");
         foreach (var parameter in method.GetParameters())
         {
             if (parameter.ParameterType.IsByRef)
                 Fail($"parameter '{parameter.Name}' is passed by reference; function parameters are passed by value.");
-            if (parameter.GetCustomAttributes<BindingAttribute>().Any(attribute => attribute is not TriggerBindingAttribute))
-                Fail($"parameter '{parameter.Name}' has an input or output binding, which the local host does not support.");
         }
         return valid;
     }
@@ -73,8 +66,4 @@ internal static partial class FunctionMethodRules
             return true;
         return false;
     }
-
-    // The Functions host's rule for function names.
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,127}$")]
-    private static partial Regex FunctionName();
 }

@@ -7,7 +7,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace Observatory.LocalHost.Discovery;
 
 /// <summary>
-/// Indexes an HTTP-triggered function: an <see cref="HttpRequest"/> trigger parameter, route parameters bound by name,
+/// Indexes an HTTP-triggered function from its httpTrigger binding (route, methods, authorization level) and its
+/// method: an <see cref="HttpRequest"/> trigger parameter, route parameters bound by name,
 /// an optional cancellation token, and an <see cref="IActionResult"/> (or <see cref="Task"/>) result.
 /// </summary>
 internal static class HttpTriggerIndexer
@@ -18,9 +19,10 @@ internal static class HttpTriggerIndexer
         typeof(string), typeof(int), typeof(long), typeof(Guid), typeof(int?), typeof(long?), typeof(Guid?),
     };
 
-    public static HttpFunction? Index(MethodInfo method, string name, ParameterInfo trigger, HttpTriggerAttribute attribute,
+    public static HttpFunction? Index(MethodInfo method, FunctionMetadata function, ParameterInfo trigger, BindingMetadata binding,
         string routePrefix, IndexingProblems problems)
     {
+        var name = function.Name;
         var valid = true;
         void Fail(string problem)
         {
@@ -31,8 +33,7 @@ internal static class HttpTriggerIndexer
         if (trigger.ParameterType != typeof(HttpRequest))
             Fail($"the HTTP trigger parameter '{trigger.Name}' is a {trigger.ParameterType.Name}; it must be Microsoft.AspNetCore.Http.HttpRequest (ASP.NET Core integration).");
 
-        // Functions uses the function's name when the attribute sets no route.
-        var route = (attribute.Route ?? name).Trim().Trim('/');
+        var route = FunctionsHostRules.RouteOf(function, binding);
         RoutePattern? pattern = null;
         try
         {
@@ -73,11 +74,10 @@ internal static class HttpTriggerIndexer
         if (!ReturnsActionResult(method.ReturnType))
             Fail($"returns {method.ReturnType.Name}; an HTTP function returns IActionResult, Task<IActionResult>, or Task when it writes the response itself.");
 
-        var methods = attribute.Methods is { Length: > 0 } declared
-            ? declared.Select(verb => verb.Trim().ToUpperInvariant()).Distinct().ToArray()
-            : null;
+        if (!Enum.TryParse<AuthorizationLevel>(binding.AuthLevel ?? nameof(AuthorizationLevel.Function), ignoreCase: true, out var authLevel))
+            Fail($"the authorization level '{binding.AuthLevel}' is not Anonymous, User, Function, System or Admin.");
 
-        return valid ? new HttpFunction(name, method, bindings, route, methods, attribute.AuthLevel) : null;
+        return valid ? new HttpFunction(name, method, bindings, route, FunctionsHostRules.MethodsOf(binding), authLevel) : null;
     }
 
     private static bool ReturnsActionResult(Type returnType) =>

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Observatory.LocalHost.Discovery;
 
-/// <summary>Collects what is wrong with the function classes, so that start-up reports every problem at once.</summary>
+/// <summary>Collects what is wrong with functions.metadata and the function classes, so that start-up reports every problem at once.</summary>
 internal sealed class IndexingProblems
 {
     private readonly List<string> _problems = [];
@@ -15,6 +15,10 @@ internal sealed class IndexingProblems
     /// <summary>Records a problem of a function method, naming the method and, when known, the function.</summary>
     public void Add(MethodInfo method, string? functionName, string problem) =>
         _problems.Add($"{method.DeclaringType?.FullName}.{method.Name}{(functionName is null ? "" : $" (function '{functionName}')")}: {problem}");
+
+    /// <summary>Records a problem of a function as functions.metadata declares it, naming it and its entry point.</summary>
+    public void Add(FunctionMetadata function, string problem) =>
+        _problems.Add($"function '{function.Name}'{(function.EntryPoint is null ? "" : $" ({function.EntryPoint})")}: {problem}");
 
     public void ThrowIfAny()
     {

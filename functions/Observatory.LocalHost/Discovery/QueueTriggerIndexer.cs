@@ -1,23 +1,22 @@
 using System.Reflection;
 using Azure.Storage.Queues.Models;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Observatory.Storage;
 
 namespace Observatory.LocalHost.Discovery;
 
 /// <summary>
-/// Indexes a queue-triggered function: a string, <see cref="BinaryData"/> or <see cref="QueueMessage"/> trigger
+/// Indexes a queue-triggered function from its queueTrigger binding (queue name, connection) and its method: a string, <see cref="BinaryData"/> or <see cref="QueueMessage"/> trigger
 /// parameter, an optional cancellation token, and nothing or a <see cref="Task"/> as result.
 /// </summary>
 internal static class QueueTriggerIndexer
 {
-    /// <summary>The connection setting the Functions host uses when the attribute names none.</summary>
+    /// <summary>The connection setting the Functions host uses when the binding names none.</summary>
     public const string DefaultConnectionName = "AzureWebJobsStorage";
 
     private static readonly Type[] MessageTypes = [typeof(string), typeof(BinaryData), typeof(QueueMessage)];
 
-    public static QueueFunction? Index(MethodInfo method, string name, ParameterInfo trigger, QueueTriggerAttribute attribute,
+    public static QueueFunction? Index(MethodInfo method, string name, ParameterInfo trigger, BindingMetadata binding,
         IConfiguration configuration, IndexingProblems problems)
     {
         var valid = true;
@@ -51,7 +50,7 @@ internal static class QueueTriggerIndexer
         try
         {
             // The Functions host lower-cases queue names, as queue names are lower case.
-            queueName = SettingExpression.Resolve(attribute.QueueName ?? "", configuration).Trim().ToLowerInvariant();
+            queueName = SettingExpression.Resolve(binding.QueueName ?? "", configuration).Trim().ToLowerInvariant();
             if ((QueueNameRules.Problem(queueName) ?? QueueNameRules.Problem(QueueFunction.PoisonQueueNameFor(queueName))) is { } problem)
                 Fail(problem);
         }
@@ -60,7 +59,7 @@ internal static class QueueTriggerIndexer
             Fail(ex.Message);
         }
 
-        var connectionName = string.IsNullOrWhiteSpace(attribute.Connection) ? DefaultConnectionName : attribute.Connection;
+        var connectionName = string.IsNullOrWhiteSpace(binding.Connection) ? DefaultConnectionName : binding.Connection;
         StorageConnection? connection = null;
         try
         {

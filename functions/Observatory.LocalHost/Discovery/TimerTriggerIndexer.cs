@@ -6,12 +6,13 @@ using NCrontab;
 namespace Observatory.LocalHost.Discovery;
 
 /// <summary>
-/// Indexes a timer-triggered function: a <see cref="TimerInfo"/> trigger parameter on a six-field NCRONTAB schedule,
+/// Indexes a timer-triggered function from its timerTrigger binding (schedule, runOnStartup, useMonitor) and its
+/// method: a <see cref="TimerInfo"/> trigger parameter on a six-field NCRONTAB schedule,
 /// an optional cancellation token, and nothing or a <see cref="Task"/> as result.
 /// </summary>
 internal static class TimerTriggerIndexer
 {
-    public static TimerFunction? Index(MethodInfo method, string name, ParameterInfo trigger, TimerTriggerAttribute attribute,
+    public static TimerFunction? Index(MethodInfo method, string name, ParameterInfo trigger, BindingMetadata binding,
         IConfiguration configuration, IndexingProblems problems)
     {
         var valid = true;
@@ -45,7 +46,7 @@ internal static class TimerTriggerIndexer
         CrontabSchedule? schedule = null;
         try
         {
-            expression = SettingExpression.Resolve(attribute.Schedule ?? "", configuration).Trim();
+            expression = SettingExpression.Resolve(binding.Schedule ?? "", configuration).Trim();
             schedule = ParseSchedule(expression);
             if (schedule is null)
                 Fail($"the schedule '{expression}' is not an NCRONTAB expression with six fields (second minute hour day month day-of-week), such as \"0 */5 * * * *\".");
@@ -57,7 +58,7 @@ internal static class TimerTriggerIndexer
 
         if (!valid || expression is null || schedule is null)
             return null;
-        return new TimerFunction(name, method, bindings, expression, schedule, attribute.RunOnStartup, UseMonitor(trigger, attribute, schedule));
+        return new TimerFunction(name, method, bindings, expression, schedule, binding.RunOnStartup ?? false, binding.UseMonitor ?? UseMonitorByDefault(schedule));
     }
 
     private static CrontabSchedule? ParseSchedule(string expression) =>
@@ -65,17 +66,10 @@ internal static class TimerTriggerIndexer
             ? CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
             : null;
 
-    // As in the Functions host: when UseMonitor is not set explicitly, schedules that recur more often than once a
+    // As in the Functions host: when the binding does not set useMonitor, schedules that recur more often than once a
     // minute are not monitored.
-    private static bool UseMonitor(ParameterInfo trigger, TimerTriggerAttribute attribute, CrontabSchedule schedule)
+    private static bool UseMonitorByDefault(CrontabSchedule schedule)
     {
-        var setExplicitly = trigger.GetCustomAttributesData()
-            .Where(data => data.AttributeType == typeof(TimerTriggerAttribute))
-            .SelectMany(data => data.NamedArguments)
-            .Any(argument => argument.MemberName == nameof(TimerTriggerAttribute.UseMonitor));
-        if (setExplicitly)
-            return attribute.UseMonitor;
-
         var occurrence = schedule.GetNextOccurrence(DateTime.Now);
         var shortest = TimeSpan.MaxValue;
         for (var i = 0; i < 5; i++)

@@ -2,7 +2,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Observatory.Functions.Uploads;
 using Observatory.Storage;
 
 namespace Observatory.LocalHost.Emulation;
@@ -30,7 +29,7 @@ internal sealed class UploadEventEmulator(BlobServiceClient blobs, QueueServiceC
                 await foreach (var blob in container.GetBlobsAsync(cancellationToken: stoppingToken))
                 {
                     if (!_announced.Add(blob.Name + "|" + blob.Properties.ETag)) continue;
-                    await queue.SendMessageAsync(BlobCreatedEvent.For(blob.Name, container.GetBlobClient(blob.Name).Uri), stoppingToken);
+                    await queue.SendMessageAsync(BlobCreatedEventMessage.For(blob.Name, container.GetBlobClient(blob.Name).Uri, blob.Properties.CreatedOn ?? DateTimeOffset.UnixEpoch), stoppingToken);
                     logger.LogInformation("Emulated Event Grid: BlobCreated for uploads/{BlobName}", blob.Name);
                 }
             }

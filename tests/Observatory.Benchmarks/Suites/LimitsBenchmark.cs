@@ -5,6 +5,7 @@ using Observatory.Benchmarks.Data;
 using Observatory.Benchmarks.Measurement;
 using Observatory.Core.Languages;
 using Observatory.Core.Ports;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Reports;

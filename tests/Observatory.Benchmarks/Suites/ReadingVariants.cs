@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Observatory.Benchmarks.Data;
 using Observatory.Benchmarks.Measurement;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.Validation;
 using Sylvan.Data.Csv;

@@ -1,5 +1,6 @@
 using Observatory.Core.Languages;
 using Observatory.Core.Ports;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.Reports;
 using Observatory.Core.Submissions;

@@ -1,4 +1,5 @@
 using System.Text;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.Validation;
 

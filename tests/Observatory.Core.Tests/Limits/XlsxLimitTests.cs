@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.Validation;
 using Observatory.Tests.Shared;

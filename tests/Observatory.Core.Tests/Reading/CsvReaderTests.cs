@@ -1,5 +1,6 @@
 using System.Text;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Tests.Reading.Support;

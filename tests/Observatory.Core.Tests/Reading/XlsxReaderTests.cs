@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using MiniExcelLibs;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Tests.Reading.Support;

@@ -3,6 +3,7 @@ using Observatory.Core.Observations;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Snapshots.Revisions;
 using Observatory.Core.Tests.Snapshots;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Revisions;
 

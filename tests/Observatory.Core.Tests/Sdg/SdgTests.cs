@@ -2,6 +2,7 @@ using System.Text;
 using Observatory.Core.Observations;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Tests.Snapshots;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Sdg;
 

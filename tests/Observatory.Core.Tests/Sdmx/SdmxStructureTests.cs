@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Tests.Snapshots;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Sdmx;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Snapshots.Series;
 using Observatory.Core.Tests.Snapshots;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Series;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Snapshots.Writers;
 using Parquet.Schema;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Snapshots;
 

@@ -4,6 +4,7 @@ using Observatory.Core.Observations;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Snapshots;
 using Observatory.Core.Tests.Sdmx;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Snapshots;
 

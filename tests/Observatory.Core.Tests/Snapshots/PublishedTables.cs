@@ -3,6 +3,7 @@ using System.Text.Json;
 using MiniExcelLibs;
 using Parquet;
 using Parquet.Schema;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Snapshots;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Observatory.Core.Domain;
 using Observatory.Core.Observations;
 using Observatory.Core.Snapshots;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Snapshots;
 

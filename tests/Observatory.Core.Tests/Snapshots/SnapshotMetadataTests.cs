@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Observatory.Core.Snapshots;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Core.Tests.Snapshots;
 

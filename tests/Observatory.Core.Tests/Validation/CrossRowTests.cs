@@ -1,5 +1,6 @@
 using Observatory.Core.Domain;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Validation;
 using static Observatory.Core.Tests.Validation.ValidatorHarness;
 

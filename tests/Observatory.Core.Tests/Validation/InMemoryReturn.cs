@@ -1,6 +1,7 @@
 using System.Globalization;
 using Observatory.Core.Domain;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Validation;

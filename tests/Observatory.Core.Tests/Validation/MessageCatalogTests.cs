@@ -1,5 +1,6 @@
 using System.Reflection;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Validation;
 

@@ -1,3 +1,4 @@
+using Observatory.Core.Problems;
 using Observatory.Core.Validation;
 
 namespace Observatory.Core.Tests.Validation;

@@ -1,4 +1,5 @@
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.Validation;
 using static Observatory.Core.Tests.Validation.ValidatorHarness;
 

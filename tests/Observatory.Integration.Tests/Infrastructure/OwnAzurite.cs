@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests.Infrastructure;
 

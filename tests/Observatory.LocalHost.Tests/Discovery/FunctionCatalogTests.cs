@@ -20,7 +20,9 @@ public sealed class FunctionCatalogTests
         ["Samples:EverySecond"] = "*/1 * * * * *",
     }).Build();
 
-    private static FunctionCatalog Discover(params Type[] types) => FunctionCatalog.Discover(types, Settings, "api");
+    // The samples are served from this assembly, as the functions.metadata the Worker SDK wrote beside it declares them.
+    private static FunctionCatalog Discover(params Type[] types) =>
+        FunctionCatalog.Discover(typeof(FunctionCatalogTests).Assembly, Settings, "api", types.Contains);
 
     private static string ProblemsOf(params Type[] types) =>
         Assert.Throws<LocalHostStartupException>(() => Discover(types)).Message;
@@ -80,8 +82,8 @@ public sealed class FunctionCatalogTests
     [InlineData(typeof(StaticMethod), "StaticMethod.Run (function 'StaticMethod'): a function must be an instance method")]
     [InlineData(typeof(InternalClass), "InternalClass: a class with functions must be public")]
     [InlineData(typeof(TwoFunctions), "TwoFunctions: declares 2 functions (First, Second)")]
-    [InlineData(typeof(NoTrigger), "NoTrigger.Run (function 'NoTrigger'): has no trigger parameter")]
-    [InlineData(typeof(WithRetryPolicy), "WithRetryPolicy.Run (function 'WithRetryPolicy'): the retry policy FixedDelayRetryAttribute is not emulated")]
+    [InlineData(typeof(NoTrigger), "function 'NoTrigger' (Observatory.LocalHost.Tests.Samples.Invalid.NoTrigger.Run): declares no binding")]
+    [InlineData(typeof(WithRetryPolicy), "function 'WithRetryPolicy' (Observatory.LocalHost.Tests.Samples.Invalid.WithRetryPolicy.Run): declares a retry policy, which the local host does not emulate")]
     [InlineData(typeof(UnknownRouteParameter), "UnknownRouteParameter.Run (function 'UnknownRouteParameter'): parameter 'name' is not a parameter of the route 'things/{id}'")]
     [InlineData(typeof(RouteParameterOfUnsupportedType), "route parameter 'day' is a DateTime")]
     [InlineData(typeof(HttpReturnsString), "HttpReturnsString.Run (function 'HttpReturnsString'): returns String")]
@@ -90,9 +92,9 @@ public sealed class FunctionCatalogTests
     [InlineData(typeof(QueueOfInt), "QueueOfInt.Run (function 'QueueOfInt'): the queue trigger parameter 'number' is a Int32")]
     [InlineData(typeof(QueueAsyncVoid), "an async void method cannot be awaited")]
     [InlineData(typeof(QueueWithExtraParameter), "parameter 'id' cannot be bound")]
-    [InlineData(typeof(QueueWithOutputBinding), "output bindings are not supported")]
+    [InlineData(typeof(QueueWithOutputBinding), "unknown binding type 'queue' (binding '$return')")]
     [InlineData(typeof(TwoCancellationTokens), "parameter 'second' is a second CancellationToken")]
-    [InlineData(typeof(UnsupportedTrigger), "the trigger OtherTriggerAttribute is not served by the local host")]
+    [InlineData(typeof(UnsupportedTrigger), "unknown binding type 'otherTrigger' (binding 'value')")]
     [InlineData(typeof(MissingQueueSetting), "the setting 'Samples:NotConfigured' used in '%Samples:NotConfigured%' is not configured")]
     [InlineData(typeof(InvalidQueueName), "the queue name 'bad_queue--name' may hold only lower-case letters")]
     [InlineData(typeof(MissingConnection), "The storage connection 'NotConfiguredStorage' is not configured")]
@@ -119,7 +121,8 @@ public sealed class FunctionCatalogTests
     {
         var exception = Assert.Throws<LocalHostStartupException>(() => Discover(typeof(DuplicateNameOne), typeof(DuplicateNameTwo)));
 
-        Assert.Contains(exception.Problems, problem => problem.Contains("DuplicateNameOne.Run (function 'Duplicate'): the function name is also used by"));
+        Assert.Contains($"function 'duplicate' ({typeof(DuplicateNameTwo).FullName}.Run): the function name 'duplicate' is also used by {typeof(DuplicateNameOne).FullName}.Run",
+            Assert.Single(exception.Problems));
     }
 
     [Fact]
@@ -156,7 +159,7 @@ public sealed class FunctionCatalogTests
             ["Samples:GatedQueue"] = "gated",
         }).Build();
 
-        var catalog = FunctionCatalog.Discover(valid, settings, "api");
+        var catalog = FunctionCatalog.Discover(typeof(FunctionCatalogTests).Assembly, settings, "api", valid.Contains);
 
         Assert.Equal(valid.Length, catalog.Functions.Count);
     }

@@ -1,5 +1,5 @@
+using Observatory.Core.Problems;
 using Observatory.Core.Reading.Tabular;
-using Observatory.Core.Validation;
 using Sylvan.Data.Csv;
 
 namespace Observatory.Core.Reading.Csv;

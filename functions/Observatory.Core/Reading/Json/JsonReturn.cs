@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
-using Observatory.Core.Validation;
 
 namespace Observatory.Core.Reading.Json;
 

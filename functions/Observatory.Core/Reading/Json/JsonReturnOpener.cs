@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Observatory.Core.Validation;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Reading.Json;
 

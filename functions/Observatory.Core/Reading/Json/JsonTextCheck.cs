@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using Observatory.Core.Validation;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Reading.Json;
 

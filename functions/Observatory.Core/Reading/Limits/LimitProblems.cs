@@ -1,5 +1,5 @@
 using System.Globalization;
-using Observatory.Core.Validation;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Reading;
 

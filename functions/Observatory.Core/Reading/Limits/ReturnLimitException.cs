@@ -1,4 +1,4 @@
-using Observatory.Core.Validation;
+using Observatory.Core.Problems;
 
 namespace Observatory.Core.Reading;
 

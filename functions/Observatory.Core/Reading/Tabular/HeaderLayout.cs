@@ -1,6 +1,6 @@
 using Observatory.Core.Languages;
+using Observatory.Core.Problems;
 using Observatory.Core.ReferenceData;
-using Observatory.Core.Validation;
 
 namespace Observatory.Core.Reading.Tabular;
 

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Observatory.Core.Problems;
 using Observatory.Core.Reading.Tabular;
-using Observatory.Core.Validation;
 
 namespace Observatory.Core.Reading.Xlsx;
 

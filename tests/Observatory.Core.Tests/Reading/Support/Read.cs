@@ -1,3 +1,4 @@
+using Observatory.Core.Problems;
 using Observatory.Core.Reading;
 using Observatory.Core.Validation;
 

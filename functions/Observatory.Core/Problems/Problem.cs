@@ -1,6 +1,6 @@
 using Observatory.Core.ReferenceData;
 
-namespace Observatory.Core.Validation;
+namespace Observatory.Core.Problems;
 
 /// <summary>Whether a problem rejects the submission.</summary>
 public enum Severity
@@ -13,7 +13,7 @@ public enum Severity
 
 /// <summary>
 /// One problem found in a return, located as the focal point sees the file. The message is kept as a
-/// key of the <see cref="MessageCatalog"/> with its arguments, so it can be rendered in any language.
+/// key of the message catalog of the validation with its arguments, so it can be rendered in any language.
 /// </summary>
 /// <param name="Type">The error type (see <see cref="ProblemTypes"/>).</param>
 /// <param name="Severity">Error or warning.</param>
@@ -22,7 +22,7 @@ public enum Severity
 /// <param name="Column">The column letter (or JSON property); null for a whole row.</param>
 /// <param name="Field">The field it concerns (a <see cref="ReferenceData.ReturnColumn"/> constant or dimension id).</param>
 /// <param name="Value">The value found, as written.</param>
-/// <param name="MessageKey">The key of the message in the <see cref="MessageCatalog"/>.</param>
+/// <param name="MessageKey">The key of the message in the message catalog of the validation.</param>
 /// <param name="Arguments">The message's arguments, already formatted as text.</param>
 public sealed record Problem(
     string Type,

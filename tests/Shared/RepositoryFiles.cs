@@ -1,7 +1,7 @@
-namespace Observatory.Integration.Tests.Infrastructure;
+namespace Observatory.Tests.Shared;
 
 /// <summary>Files of the repository the tests check, such as the sample returns.</summary>
-public static class RepositoryFiles
+internal static class RepositoryFiles
 {
     /// <summary>The repository's root: the first folder above the test binaries that holds Pipeline.sln.</summary>
     public static string Root { get; } = FindRoot();

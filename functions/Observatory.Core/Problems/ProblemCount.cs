@@ -1,4 +1,4 @@
-namespace Observatory.Core.Validation;
+namespace Observatory.Core.Problems;
 
 /// <summary>How many problems of one severity and type were found beyond those kept in detail.</summary>
 /// <param name="Severity">Error or warning.</param>

@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace Observatory.Core.Tests.Snapshots;
+namespace Observatory.Tests.Shared;
 
-/// <summary>A strict RFC 4180 reader for the tests, independent of the writer under test.</summary>
+/// <summary>A strict RFC 4180 reader for the tests, independent of the writers under test: published CSV files are read with it to check them.</summary>
 internal static class CsvText
 {
     /// <summary>The rows of a CSV file (header first); the byte-order mark is skipped, lines must end with CRLF.</summary>
