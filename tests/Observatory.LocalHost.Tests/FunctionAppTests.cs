@@ -2,8 +2,8 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Observatory.Functions;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using Observatory.Functions;
 using Observatory.Functions.Middleware;
 using Observatory.LocalHost.Discovery;
 using Observatory.LocalHost.Invocation;
@@ -113,6 +113,7 @@ public sealed class FunctionAppTests
         var stateDirectory = Directory.CreateTempSubdirectory("localhost-app-").FullName;
         var options = ObservatoryFunctionApp.CreateOptions() with
         {
+            FunctionsMetadataPath = FunctionAppBuild.MetadataPath,
             StateDirectory = stateDirectory,
             ConfigureBuilder = builder =>
             {
