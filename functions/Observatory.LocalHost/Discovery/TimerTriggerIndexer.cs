@@ -76,7 +76,7 @@ internal static class TimerTriggerIndexer
         if (setExplicitly)
             return attribute.UseMonitor;
 
-        var occurrence = schedule.GetNextOccurrence(DateTime.Now);
+        var occurrence = schedule.GetNextOccurrence(DateTime.UtcNow);
         var shortest = TimeSpan.MaxValue;
         for (var i = 0; i < 5; i++)
         {
