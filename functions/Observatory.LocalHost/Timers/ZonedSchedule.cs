@@ -37,16 +37,26 @@ internal sealed class ZonedSchedule
     public DateTimeOffset GetNextOccurrence(DateTimeOffset now)
     {
         var offsetNow = TimeZone.GetUtcOffset(now);
+        var offsetLater = TimeZone.GetUtcOffset(now + TimeSpan.FromDays(1));
         // When the clocks are about to go back, wall-clock times before now's come again after now: start there.
-        var lookBack = offsetNow - TimeZone.GetUtcOffset(now + TimeSpan.FromDays(1));
-        var wall = now.UtcDateTime + offsetNow - (lookBack > TimeSpan.Zero ? lookBack : TimeSpan.Zero);
+        var lookBack = offsetNow > offsetLater ? offsetNow - offsetLater : TimeSpan.Zero;
+        // The larger offset maps a wall-clock time to its earliest instant; later walls cannot come before that.
+        var largestOffset = offsetNow > offsetLater ? offsetNow : offsetLater;
+        var wall = DateTime.SpecifyKind(now.UtcDateTime + offsetNow - lookBack, DateTimeKind.Unspecified);
+        DateTimeOffset? earliest = null;
         while (true)
         {
-            wall = DateTime.SpecifyKind(_schedule.GetNextOccurrence(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified)), DateTimeKind.Unspecified);
+            wall = DateTime.SpecifyKind(_schedule.GetNextOccurrence(wall), DateTimeKind.Unspecified);
+            // NCrontab answers its end of time for a schedule that never occurs again (such as 30 February).
+            if (wall > DateTime.MaxValue.AddDays(-2))
+                return earliest?.ToUniversalTime() ?? DateTimeOffset.MaxValue;
+            // Across a change of offset, walls in order are not instants in order: keep the earliest found.
+            if (earliest is { } found && Instant(wall, largestOffset) >= found)
+                return found.ToUniversalTime();
             foreach (var instant in InstantsOf(wall))
             {
-                if (instant > now)
-                    return instant.ToUniversalTime();
+                if (instant > now && (earliest is null || instant < earliest))
+                    earliest = instant;
             }
         }
     }
