@@ -17,8 +17,9 @@ internal static class Eventually
             if (DateTimeOffset.UtcNow > deadline)
                 throw new TimeoutException($"Not within {timeout}: {what}.");
             clock?.TryAdvanceToNextWakeUp();
-            // Deliberate: the condition is read from Azurite, another process, which tells no one when it changes, so
-            // it is polled every 20 ms (sooner when a function runs); this waits on no timer or poll of the host.
+            // Deliberate: the condition is read from Azurite, another process, or from the host's background work,
+            // neither of which tells anyone when it changes, so it is polled every 20 ms (sooner when a function
+            // runs); the host's own timers and polls are moved on by the clock above, never waited out.
             await Task.WhenAny(recorder?.NextRecorded ?? Never, Task.Delay(20));
         }
     }
