@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Observatory.Core;
@@ -36,7 +37,7 @@ public static class ServiceRegistration
                 "Observatory:Notifications: ReminderDays must be positive whole numbers and DeadlineMonth/DeadlineDay a day every year has.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         // Reference data and validation: loaded once per process.
         services.AddSingleton(_ => ReferenceDataSet.Default);
