@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests.Infrastructure;
 
