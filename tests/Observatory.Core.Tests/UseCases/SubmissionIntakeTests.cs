@@ -10,7 +10,7 @@ public class SubmissionIntakeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly Caller Mexico = Caller.FocalPoint("MEX", "key:mex");
-    private readonly MemoryIntake _pipeline = new(Now);
+    private readonly MemoryPipeline _pipeline = new(Now);
 
     private static IntakeRequest Upload(string csv, string? year = "2025") =>
         new(Mexico, null, year, null, "return.csv", "text/csv", Encoding.UTF8.GetBytes(csv));
