@@ -3,12 +3,14 @@ using Observatory.Core.Notifications;
 using Observatory.Core.Observations;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Reporting;
+using Observatory.Core.Snapshots;
+using Observatory.Core.Snapshots.Series;
 using Observatory.Core.Submissions;
 using Observatory.Core.Validation;
 
 namespace Observatory.Core.Tests.InMemory;
 
-/// <summary>The intake and the processing over in-memory ports, wired as the Function App wires them, on a clock the test controls.</summary>
+/// <summary>The intake, the processing and the publishing over in-memory ports, wired as the Function App wires them, on a clock the test controls.</summary>
 internal sealed class MemoryPipeline
 {
     public MemoryPipeline(DateTimeOffset now)
@@ -24,6 +26,10 @@ internal sealed class MemoryPipeline
             new ReturnValidation(Observations, data, new ReturnValidator(data), Policy),
             new VerdictAnnouncer(Notifications, Notifications, Clock, NullLogger<VerdictAnnouncer>.Instance), Clock,
             NullLogger<SubmissionProcessor>.Instance);
+        Leases = new MemoryLeases(Clock);
+        var series = new SeriesPublisher(Snapshots, Series, Leases, data, options, Clock, NullLogger<SeriesPublisher>.Instance);
+        Publisher = new SnapshotPublisher(Observations, Snapshots, DisclosureReports, Leases, data, options, Clock,
+            NullLogger<SnapshotPublisher>.Instance, series, Policy);
     }
 
     public ManualClock Clock { get; }
@@ -37,4 +43,9 @@ internal sealed class MemoryPipeline
     public MemoryNotifications Notifications { get; } = new();
     public SubmissionIntake Intake { get; }
     public SubmissionProcessor Processor { get; }
+    public MemorySnapshotStore Snapshots { get; } = new();
+    public MemorySeriesStore Series { get; } = new();
+    public MemoryDisclosureReportStore DisclosureReports { get; } = new();
+    public MemoryLeases Leases { get; }
+    public SnapshotPublisher Publisher { get; }
 }
