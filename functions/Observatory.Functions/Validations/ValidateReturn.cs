@@ -41,10 +41,10 @@ public sealed class ValidateReturn
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         var token = linked.Token;
         if (!RequestParameters.TryReportFormat(request, null, out var format, out var badFormat)) return badFormat;
-        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
         try
         {
             if (await _authentication.AuthenticateAsync(request, token) is not { } caller) return ApiResults.Unauthorized();
+            if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
 
             var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
             if (upload.Refusal is { } refusal) return refusal;
