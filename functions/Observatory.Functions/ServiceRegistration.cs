@@ -10,6 +10,7 @@ using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Notifications;
 using Observatory.Core.Observations;
+using Observatory.Core.Reporting;
 using Observatory.Core.Reports;
 using Observatory.Core.Security;
 using Observatory.Core.Snapshots;
@@ -43,6 +44,8 @@ public static class ServiceRegistration
         services.AddSingleton(_ => ReferenceDataSet.Default);
         services.AddSingleton(sp => sp.GetRequiredService<ObservatoryOptions>().Limits);
         services.AddSingleton<ReturnValidator>();
+        // Who reports what, for every route and use case: the states of the registry, the years of the clock.
+        services.AddSingleton(sp => new ReportingPolicy(sp.GetRequiredService<ReferenceDataSet>().States, sp.GetRequiredService<TimeProvider>()));
 
         // Storage clients, from a connection string (Azurite) or an identity-based connection (Azure).
         var connection = StorageConnection.FromConfiguration(configuration);

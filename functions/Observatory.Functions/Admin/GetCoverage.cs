@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -28,8 +27,7 @@ public sealed class GetCoverage
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
         if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can see coverage.");
-        if (!int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            return ApiResults.BadRequest("Give the reporting year: year=2025.");
+        if (!RequestParameters.TryYear(request, request.Query["year"], out var year, out var badYear)) return badYear;
 
         var states = await _coverage.ForYearAsync(year, cancellationToken);
         var participating = states.Where(s => s.Participating).ToList();

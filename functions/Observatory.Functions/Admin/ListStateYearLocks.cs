@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -28,7 +27,7 @@ public sealed class ListStateYearLocks
     {
         if (await _authentication.AuthenticateAsync(request, cancellationToken) is not { } caller) return ApiResults.Unauthorized();
         if (!caller.IsAdmin) return ApiResults.Forbidden("Only the observatory's staff can see locks.");
-        int? year = int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out var year, out var badYear)) return badYear;
         return ApiResults.Json(new { locks = await _locks.ListAsync(year, cancellationToken) });
     }
 }

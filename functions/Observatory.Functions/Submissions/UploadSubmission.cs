@@ -48,6 +48,7 @@ public sealed class UploadSubmission
             return Unavailable("Storage cannot check the key right now; nothing was kept. Please send the file again in a few minutes.");
         }
         if (caller is null) return ApiResults.Unauthorized();
+        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
 
         var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
         if (upload.Refusal is { } refusal) return refusal;

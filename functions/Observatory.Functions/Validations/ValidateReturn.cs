@@ -44,6 +44,7 @@ public sealed class ValidateReturn
         try
         {
             if (await _authentication.AuthenticateAsync(request, token) is not { } caller) return ApiResults.Unauthorized();
+            if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
 
             var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
             if (upload.Refusal is { } refusal) return refusal;
