@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Observatory.Core;
@@ -9,6 +10,7 @@ using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
 using Observatory.Core.Notifications;
 using Observatory.Core.Observations;
+using Observatory.Core.Reporting;
 using Observatory.Core.Reports;
 using Observatory.Core.Security;
 using Observatory.Core.Snapshots;
@@ -36,12 +38,14 @@ public static class ServiceRegistration
                 "Observatory:Notifications: ReminderDays must be positive whole numbers and DeadlineMonth/DeadlineDay a day every year has.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObservatoryOptions>>().Value);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         // Reference data and validation: loaded once per process.
         services.AddSingleton(_ => ReferenceDataSet.Default);
         services.AddSingleton(sp => sp.GetRequiredService<ObservatoryOptions>().Limits);
         services.AddSingleton<ReturnValidator>();
+        // Who reports what, for every route and use case: the states of the registry, the years of the clock.
+        services.AddSingleton(sp => new ReportingPolicy(sp.GetRequiredService<ReferenceDataSet>().States, sp.GetRequiredService<TimeProvider>()));
 
         // Storage clients, from a connection string (Azurite) or an identity-based connection (Azure).
         var connection = StorageConnection.FromConfiguration(configuration);

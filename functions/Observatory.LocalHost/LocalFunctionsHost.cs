@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Observatory.LocalHost.Configuration;
@@ -62,7 +63,8 @@ public static class LocalFunctionsHost
 
         var catalog = FunctionCatalog.Discover(options.FunctionsMetadataPath ?? FunctionsMetadataFile.BesideAssembly(options.FunctionsAssembly.Location),
             options.FunctionsAssembly, builder.Configuration, hostJson.RoutePrefix, options.IncludeType);
-        AddHostServices(builder.Services, catalog, hostJson, options, appDirectory);
+        var timeZone = TimerTimeZone.Resolve(builder.Configuration);
+        AddHostServices(builder.Services, catalog, hostJson, timeZone, options, appDirectory);
 
         var app = builder.Build();
         catalog.CheckActivation(app.Services.GetRequiredService<IServiceProviderIsService>());
@@ -101,8 +103,11 @@ public static class LocalFunctionsHost
         }
     }
 
-    private static void AddHostServices(IServiceCollection services, FunctionCatalog catalog, HostJsonSettings hostJson, LocalHostOptions options, string appDirectory)
+    private static void AddHostServices(IServiceCollection services, FunctionCatalog catalog, HostJsonSettings hostJson, TimeZoneInfo timeZone,
+        LocalHostOptions options, string appDirectory)
     {
+        // The clock of the timers, the queue polling and the message leases: the system's unless a test put its own.
+        services.TryAddSingleton(TimeProvider.System);
         // The MVC result executors, formatters and problem details factory the ASP.NET Core integration uses.
         services.AddMvcCore();
         services.AddSingleton(hostJson);
@@ -114,12 +119,12 @@ public static class LocalFunctionsHost
         foreach (var function in catalog.QueueFunctions)
         {
             services.AddSingleton<IHostedService>(provider => new QueueTriggerListener(function, hostJson.Queues, options.QueueMessageLease,
-                provider.GetRequiredService<FunctionInvoker>(), provider.GetRequiredService<ILoggerFactory>()));
+                provider.GetRequiredService<FunctionInvoker>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         }
         foreach (var function in catalog.TimerFunctions)
         {
-            services.AddSingleton<IHostedService>(provider => new TimerTriggerScheduler(function,
-                provider.GetRequiredService<FunctionInvoker>(), provider.GetRequiredService<TimerScheduleMonitor>(), provider.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IHostedService>(provider => new TimerTriggerScheduler(function, timeZone, provider.GetRequiredService<FunctionInvoker>(),
+                provider.GetRequiredService<TimerScheduleMonitor>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         }
     }
 }

@@ -23,15 +23,32 @@ public sealed class BlobRawFileStore : IRawFileStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The file is downloaded whole into a temporary file, deleted when the stream is closed: one request for any
+    /// upload (the SDK's first range is 256 MB, uploads are far smaller), where a blob read stream asks for the blob's
+    /// properties first and then each 4 MB. The readers need to seek anyway (a zip's directory is at its end), and a
+    /// local file does not tie memory to the upload's size.
+    /// </remarks>
     public async Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken)
     {
+        var copy = new FileStream(
+            Path.Combine(Path.GetTempPath(), "observatory-raw-" + Guid.NewGuid().ToString("N") + ".tmp"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            return await _container.GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+            await _container.GetBlobClient(name).DownloadToAsync(copy, cancellationToken);
+            copy.Position = 0;
+            return copy;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
+            await copy.DisposeAsync();
             throw new FileNotFoundException($"The raw file {name} is not stored.", name, ex);
+        }
+        catch
+        {
+            await copy.DisposeAsync();
+            throw;
         }
     }
 

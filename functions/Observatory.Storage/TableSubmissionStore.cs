@@ -19,6 +19,8 @@ public sealed class TableSubmissionStore : ISubmissionStore
     // Notes of intakes under way, beside the records of their state and year.
     private const string IntakePrefix = "~intake~";
     private readonly TableClient _table;
+    // Saves re-reading a record before each update of a submission this instance has just read or written.
+    private readonly KnownEntityVersions<Submission> _known = new();
 
     /// <summary>Creates the store over the submissions table.</summary>
     public TableSubmissionStore(TableServiceClient service) => _table = service.GetTableClient(StorageNames.SubmissionsTable);
@@ -28,7 +30,10 @@ public sealed class TableSubmissionStore : ISubmissionStore
     {
         if (!SubmissionId.TryParse(id, out var country, out var year)) return null;
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(RowKeys.StateYear(country, year), id, cancellationToken: cancellationToken);
-        return response.HasValue ? ToSubmission(response.Value!) : null;
+        if (!response.HasValue) return null;
+        var submission = ToSubmission(response.Value!);
+        _known.Remember(id, submission, response.Value!.ETag);
+        return submission;
     }
 
     /// <inheritdoc />
@@ -64,11 +69,26 @@ public sealed class TableSubmissionStore : ISubmissionStore
         var partition = RowKeys.StateYear(country, year);
         return await ConcurrencyRetry.Pipeline.ExecuteAsync(async token =>
         {
-            var current = await _table.GetEntityIfExistsAsync<TableEntity>(partition, id, cancellationToken: token);
-            if (!current.HasValue) throw new KeyNotFoundException($"No submission {id}.");
-            var changed = change(ToSubmission(current.Value!));
-            await _table.UpdateEntityAsync(ToEntity(changed), current.Value!.ETag, TableUpdateMode.Replace, token);
-            return changed;
+            if (!_known.TryGet(id, out var known, out var etag))
+            {
+                var current = await _table.GetEntityIfExistsAsync<TableEntity>(partition, id, cancellationToken: token);
+                if (!current.HasValue) throw new KeyNotFoundException($"No submission {id}.");
+                (known, etag) = (ToSubmission(current.Value!), current.Value!.ETag);
+            }
+            var changed = change(known);
+            try
+            {
+                var written = await _table.UpdateEntityAsync(ToEntity(changed), etag, TableUpdateMode.Replace, token);
+                _known.Remember(id, changed, written.Headers.ETag ?? default);
+                return changed;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Changed (or removed) by another writer since this version: the retry reads it afresh.
+                _known.Forget(id);
+                if (ex.Status == 404) throw new KeyNotFoundException($"No submission {id}.", ex);
+                throw;
+            }
         }, cancellationToken);
     }
 
@@ -77,6 +97,7 @@ public sealed class TableSubmissionStore : ISubmissionStore
     {
         // Together: a marker left without its record would refuse the same bytes for ever.
         var partition = RowKeys.StateYear(submission.Country, submission.Year);
+        _known.Forget(submission.Id);
         try
         {
             await _table.SubmitTransactionAsync(

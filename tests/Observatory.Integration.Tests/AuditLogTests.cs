@@ -30,7 +30,7 @@ public sealed class AuditLogTests(PipelineHarness pipeline)
         await pipeline.ProcessAllAsync();
         await Admin("POST", "/api/admin/locks", """{"country":"BLZ","year":2024,"locked":true,"reason":"published"}""", r => pipeline.Function<SetStateYearLock>().Run(r, CancellationToken.None));
         await Admin("POST", "/api/admin/locks", """{"country":"BLZ","year":2024,"locked":false}""", r => pipeline.Function<SetStateYearLock>().Run(r, CancellationToken.None));
-        var snapshot = await Admin("POST", "/api/snapshots/2018", null, r => pipeline.Function<CompileSnapshot>().Run(r, 2018, CancellationToken.None));
+        var snapshot = await Admin("POST", "/api/snapshots/2018", null, r => pipeline.Function<CompileSnapshot>().Run(r, "2018", CancellationToken.None));
         await Admin("DELETE", $"/api/admin/keys/{keyId}", null, r => pipeline.Function<RevokeApiKey>().Run(r, keyId, CancellationToken.None));
 
         var mine = (await EntriesAsync($"from={Uri.EscapeDataString(since)}&pageSize=200"))

@@ -20,6 +20,7 @@ public sealed class ConcurrentAmendmentTests(PipelineHarness pipeline)
             await pipeline.ProcessAllAsync();
 
             var a = await Upload(key, country, [Header, ["CT_PERS_PROS", "_T", 11, null]], replace: false);
+            // Deliberate: two uploads 50 ms apart by the system clock, as the test's name says; no timer or poll is waited for.
             await Task.Delay(50);
             var b = await Upload(key, country, [Header, ["CT_PERS_CONV", "_T", 5, null]], replace: false);
             var messages = new[] { (await pipeline.SubmissionsQueue.ReceiveMessageAsync()).Value, (await pipeline.SubmissionsQueue.ReceiveMessageAsync()).Value };

@@ -106,7 +106,7 @@ public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
 
     private Task<ApiResponse> CompileAsync(int year = Year) =>
         pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{year}", key: pipeline.AdminKey),
-            r => pipeline.Function<CompileSnapshot>().Run(r, year, CancellationToken.None));
+            r => pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private Task<ApiResponse> ReportAsync(string version, string? key, string? query = null, int year = Year) =>
         pipeline.InvokeAsync(pipeline.Request("GET", $"/api/admin/snapshots/{year}/{version}/disclosure", query, key),

@@ -13,7 +13,6 @@ namespace Observatory.Integration.Tests;
 [Collection(PipelineCollection.Name)]
 public sealed class FailureAndReplacementTests(PipelineHarness pipeline)
 {
-    private const int MaxDequeueCount = 5;
 
     [Fact]
     public async Task A_submission_whose_retries_run_out_becomes_failed_with_its_reason_and_staff_can_reprocess_it()
@@ -28,8 +27,10 @@ public sealed class FailureAndReplacementTests(PipelineHarness pipeline)
         var raw = pipeline.Blobs.GetBlobContainerClient(StorageNames.RawContainer).GetBlobClient(SubmissionIntake.RawFileName(submission));
         await raw.DeleteAsync();
 
+        // As many tries as host.json gives a message before the host moves it to the poison queue.
         var message = (await pipeline.SubmissionsQueue.ReceiveMessageAsync()).Value.MessageText;
-        for (var attempt = 1; attempt <= MaxDequeueCount; attempt++)
+        Assert.InRange(HostJson.MaxDequeueCount, 1, 100);
+        for (var attempt = 1; attempt <= HostJson.MaxDequeueCount; attempt++)
             await Assert.ThrowsAnyAsync<Exception>(() => pipeline.Function<ProcessSubmission>().Run(message, CancellationToken.None));
         Assert.Equal("processing", (await pipeline.GetSubmissionAsync(key, id)).Json.GetProperty("status").GetString());
 
@@ -64,40 +65,64 @@ public sealed class FailureAndReplacementTests(PipelineHarness pipeline)
     [Fact]
     public async Task A_newer_submission_replaces_the_data_atomically_and_the_older_version_stays_as_history()
     {
-        var (_, key) = await pipeline.IssueKeyAsync("HND");
-        var first = await pipeline.UploadAsync(key, "country=HND&year=2024", ReturnFiles.Xlsx(SampleReturns.ManyObservations(femaleBase: 100)), ReturnFiles.XlsxType);
-        await pipeline.ProcessAllAsync();
-        var second = await pipeline.UploadAsync(key, "country=HND&year=2024", ReturnFiles.Xlsx(SampleReturns.ManyObservations(femaleBase: 500)), ReturnFiles.XlsxType);
+        // A pipeline of its own, whose storage clients let the test hold the processing between two of its writes.
+        var faults = new StorageFaults();
+        var harness = new PipelineHarness { Faults = faults };
+        await harness.InitializeAsync();
+        var (_, key) = await harness.IssueKeyAsync("HND");
+        var first = await harness.UploadAsync(key, "country=HND&year=2024", ReturnFiles.Xlsx(SampleReturns.ManyObservations(femaleBase: 100)), ReturnFiles.XlsxType);
+        await harness.ProcessAllAsync();
+        var second = await harness.UploadAsync(key, "country=HND&year=2024", ReturnFiles.Xlsx(SampleReturns.ManyObservations(femaleBase: 500)), ReturnFiles.XlsxType);
         var firstId = first.Json.GetProperty("id").GetString()!;
         var secondId = second.Json.GetProperty("id").GetString()!;
+        var table = harness.Tables.GetTableClient(StorageNames.ObservationsTable);
 
         // Readers poll while the second version is written (three transactions) and made current.
-        var seen = new ConcurrentBag<(string SubmissionId, int Count, bool AllFromOneVersion)>();
+        var seen = new ConcurrentBag<(string SubmissionId, int Count, bool AllFromOneVersion, bool WhileHeld)>();
+        var held = 0;
+        var readWhileHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readSecond = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                var response = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/observations", "country=HND&year=2024", key),
-                    r => pipeline.Function<GetObservations>().Run(r, CancellationToken.None));
+                var heldAtStart = Volatile.Read(ref held) == 1;
+                var response = await harness.InvokeAsync(harness.Request("GET", "/api/observations", "country=HND&year=2024", key),
+                    r => harness.Function<GetObservations>().Run(r, CancellationToken.None));
+                var whileHeld = heldAtStart && Volatile.Read(ref held) == 1;
                 var json = response.Json;
                 var values = json.GetProperty("observations").EnumerateArray().Select(o => o.GetProperty("value").GetInt64()).ToList();
                 var fromFirst = values.All(v => v < 500);
                 var fromSecond = values.All(v => v >= 500 || v == 2);
-                seen.Add((json.GetProperty("submissionId").GetString()!, values.Count, fromFirst || fromSecond));
+                var submissionId = json.GetProperty("submissionId").GetString()!;
+                seen.Add((submissionId, values.Count, fromFirst || fromSecond, whileHeld));
+                if (whileHeld) readWhileHeld.TrySetResult();
+                if (submissionId == secondId) readSecond.TrySetResult();
             }
         });
-        await pipeline.ProcessAllAsync();
-        await Task.Delay(200);
+
+        // The processing is held after its first write transaction, with part of the second version stored, until a
+        // reader has read in full meanwhile: the read and the write overlap for certain, not by luck of timing.
+        var written = faults.HoldAfter(new StorageFault(StorageService.Table, "POST", "$batch"));
+        var processing = Task.Run(harness.ProcessAllAsync);
+        await written.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+        var secondRowsStored = 0;
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'HND-2024' and SubmissionId eq '{secondId}'")) secondRowsStored++;
+        Assert.InRange(secondRowsStored, 1, 242);
+        Volatile.Write(ref held, 1);
+        await readWhileHeld.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        Volatile.Write(ref held, 0);
+        written.Release();
+        await processing;
+        await readSecond.Task.WaitAsync(TimeSpan.FromMinutes(2));
         await stop.CancelAsync();
         await reader;
 
-        Assert.NotEmpty(seen);
         Assert.All(seen, read => Assert.True(read.Count == 243 && read.AllFromOneVersion, $"a read of {read.SubmissionId} saw {read.Count} rows, mixed: {!read.AllFromOneVersion}"));
-        Assert.Contains(seen, read => read.SubmissionId == secondId);
+        Assert.All(seen.Where(read => read.WhileHeld), read => Assert.Equal(firstId, read.SubmissionId));
 
         // The first version's rows are kept as history in the same partition.
-        var table = pipeline.Tables.GetTableClient(StorageNames.ObservationsTable);
         var firstRows = 0;
         await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'HND-2024' and SubmissionId eq '{firstId}'")) firstRows++;
         Assert.Equal(243, firstRows);

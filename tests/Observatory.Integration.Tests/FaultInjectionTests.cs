@@ -188,7 +188,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
 
     private Task<ApiResponse> CompileAsync(int year) =>
         _pipeline.InvokeAsync(_pipeline.Request("POST", $"/api/snapshots/{year}", key: _pipeline.AdminKey),
-            r => _pipeline.Function<CompileSnapshot>().Run(r, year, CancellationToken.None));
+            r => _pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private Task<ApiResponse> Upload(string key, string country, int year, IReadOnlyList<object?[]> rows, bool amend) =>
         // A title row unique to the run: Azurite keeps earlier runs' submissions, and the same bytes would be a duplicate.

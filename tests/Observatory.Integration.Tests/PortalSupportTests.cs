@@ -53,6 +53,7 @@ public sealed class PortalSupportTests(PipelineHarness pipeline)
     public async Task Staff_list_the_keys_newest_first_with_revoked_ones_and_never_a_key_or_its_hash()
     {
         var (older, olderKey) = await pipeline.IssueKeyAsync("URY");
+        // Deliberate: keys are listed by their issue time on the system clock, which must move on between the two.
         await Task.Delay(20);
         var (newer, newerKey) = await pipeline.IssueKeyAsync("URY");
         await pipeline.InvokeAsync(pipeline.Request("DELETE", $"/api/admin/keys/{older}", key: pipeline.AdminKey),

@@ -149,7 +149,7 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
 
     private Task<ApiResponse> CompileAsync(int year) =>
         pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{year}", key: pipeline.AdminKey),
-            r => pipeline.Function<CompileSnapshot>().Run(r, year, CancellationToken.None));
+            r => pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private async Task<List<JsonElement>> ListSeriesAsync()
     {

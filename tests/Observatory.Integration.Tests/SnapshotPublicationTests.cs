@@ -164,7 +164,7 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
 
     private Task<ApiResponse> CompileAsync() =>
         pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{Year}", key: pipeline.AdminKey),
-            r => pipeline.Function<CompileSnapshot>().Run(r, Year, CancellationToken.None));
+            r => pipeline.Function<CompileSnapshot>().Run(r, Year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private async Task EnsurePublishedAsync()
     {

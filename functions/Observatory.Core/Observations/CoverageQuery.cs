@@ -1,5 +1,6 @@
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Reporting;
 using Observatory.Core.Submissions;
 
 namespace Observatory.Core.Observations;
@@ -33,10 +34,12 @@ public sealed class CoverageQuery
     private readonly ISubmissionStore _submissions;
     private readonly IObservationStore _observations;
     private readonly ReferenceDataSet _referenceData;
+    private readonly ReportingPolicy _policy;
 
-    /// <summary>Creates the query.</summary>
-    public CoverageQuery(ISubmissionStore submissions, IObservationStore observations, ReferenceDataSet referenceData)
+    /// <summary>Creates the query; whether a state takes part in the year is the policy's answer.</summary>
+    public CoverageQuery(ISubmissionStore submissions, IObservationStore observations, ReferenceDataSet referenceData, ReportingPolicy policy)
     {
+        _policy = policy;
         _submissions = submissions;
         _observations = observations;
         _referenceData = referenceData;
@@ -53,7 +56,7 @@ public sealed class CoverageQuery
             var current = await _observations.ReadCurrentAsync(state.Iso3, year, null, cancellationToken);
             var last = submissions.FirstOrDefault();
             var indicators = current?.Observations.Select(o => o.Indicator).Distinct().OrderBy(code => order.GetValueOrDefault(code, int.MaxValue)).ToList() ?? [];
-            return new StateCoverage(state.Iso3, state.Names.En, state.ParticipatedIn(year), current is not null,
+            return new StateCoverage(state.Iso3, state.Names.En, _policy.TakesPart(state, year), current is not null,
                 last?.Id, last?.Status.ToApiName(), last?.ReceivedAt, current?.SubmissionId, current?.AcceptedAt, indicators);
         }));
     }

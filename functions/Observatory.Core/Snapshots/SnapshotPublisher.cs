@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Observatory.Core.Observations;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Reporting;
 using Observatory.Core.Snapshots.Disclosure;
 
 namespace Observatory.Core.Snapshots;
@@ -30,11 +31,14 @@ public sealed class SnapshotPublisher
     private readonly TimeProvider _clock;
     private readonly ILogger<SnapshotPublisher> _logger;
     private readonly Series.SeriesPublisher _series;
+    private readonly ReportingPolicy _policy;
 
     /// <summary>Creates the publisher.</summary>
     public SnapshotPublisher(IObservationStore observations, ISnapshotStore snapshots, IDisclosureReportStore disclosureReports, IExclusiveLease leases,
-        ReferenceDataSet referenceData, ObservatoryOptions options, TimeProvider clock, ILogger<SnapshotPublisher> logger, Series.SeriesPublisher series)
+        ReferenceDataSet referenceData, ObservatoryOptions options, TimeProvider clock, ILogger<SnapshotPublisher> logger, Series.SeriesPublisher series,
+        ReportingPolicy policy)
     {
+        _policy = policy;
         _series = series;
         _observations = observations;
         _snapshots = snapshots;
@@ -46,8 +50,8 @@ public sealed class SnapshotPublisher
         _logger = logger;
     }
 
-    /// <summary>The reporting year a scheduled compile at <paramref name="now"/> is for: the year before.</summary>
-    public static int ScheduledYear(DateTimeOffset now) => now.UtcDateTime.Year - 1;
+    /// <summary>The reporting year a scheduled compile is for: the last full year (<see cref="ReportingPolicy.LastFullYear"/>).</summary>
+    public int ScheduledYear => _policy.LastFullYear;
 
     /// <summary>
     /// Compiles and publishes a new version of <paramref name="year"/>; null when a compile of that year is already
@@ -56,8 +60,11 @@ public sealed class SnapshotPublisher
     /// anew from the published files (see <see cref="Series.SeriesPublisher"/>).
     /// </summary>
     /// <exception cref="Disclosure.DisclosureControlException">The small counts of a table cannot be protected; nothing is listed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is not a reporting year (<see cref="ReportingPolicy.Years"/>).</exception>
     public async Task<SnapshotManifest?> PublishAsync(int year, CancellationToken cancellationToken)
     {
+        if (_policy.RefuseYear(year) is { } notAYear)
+            throw new ArgumentOutOfRangeException(nameof(year), year, notAYear);
         await using var lease = await _leases.TryAcquireAsync($"snapshot-{year}", CompileLease, cancellationToken);
         if (lease is null)
         {
@@ -75,6 +82,7 @@ public sealed class SnapshotPublisher
             Publisher = _options.PublisherName,
             PublisherAddress = _options.PublisherAddress,
             Previous = await ReadPreviousReleaseAsync(year, cancellationToken),
+            ParticipatingStates = [.. _referenceData.States.All.Where(s => _policy.TakesPart(s, year)).Select(s => s.Iso3)],
         };
         SnapshotManifest manifest;
         await using (var disclosure = await _disclosureReports.OpenWriteAsync(year, version, cancellationToken))

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Observatory.Core.Ports;
 using Observatory.Core.Reading;
-using Observatory.Core.ReferenceData;
+using Observatory.Core.Reporting;
 using Observatory.Core.Security;
 
 namespace Observatory.Core.Submissions;
@@ -22,19 +22,19 @@ public sealed class DirectUploads
     private readonly IApiKeyStore _keys;
     private readonly long _maxBytes;
     private readonly SubmissionIntake _intake;
-    private readonly ReferenceDataSet _referenceData;
+    private readonly ReportingPolicy _policy;
     private readonly TimeProvider _clock;
     private readonly ILogger<DirectUploads> _logger;
 
     /// <summary>Creates the service.</summary>
-    public DirectUploads(IDirectUploadStore store, IApiKeyStore keys, SubmissionIntake intake, ReferenceDataSet referenceData, ObservatoryOptions options,
+    public DirectUploads(IDirectUploadStore store, IApiKeyStore keys, SubmissionIntake intake, ReportingPolicy policy, ObservatoryOptions options,
         TimeProvider clock, ILogger<DirectUploads> logger)
     {
         _maxBytes = options.MaxDirectUploadBytes;
         _store = store;
         _keys = keys;
         _intake = intake;
-        _referenceData = referenceData;
+        _policy = policy;
         _clock = clock;
         _logger = logger;
     }
@@ -49,15 +49,14 @@ public sealed class DirectUploads
     public async Task<(UploadTicket? Ticket, Uri? Url, IntakeRefusal? Refusal, string? Detail)> IssueAsync(
         Caller caller, string? country, string? year, string? fileName, string? language, string? mode, CancellationToken cancellationToken)
     {
-        MemberState? state;
-        if (string.IsNullOrWhiteSpace(country)) state = caller.Country is null ? null : _referenceData.States.FindByIso3(caller.Country);
-        else if (!_referenceData.States.TryResolve(country, out state)) state = null;
-        if (state is null)
-            return (null, null, IntakeRefusal.InvalidParameters, "Give the reporting state: country=MEX.");
-        if (!caller.CanActFor(state.Iso3))
-            return (null, null, IntakeRefusal.Forbidden, $"This key belongs to {caller.Country}; it cannot upload for {state.Iso3}.");
-        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var reportingYear) || reportingYear < 1990 || reportingYear > _clock.GetUtcNow().Year)
-            return (null, null, IntakeRefusal.InvalidParameters, "Give the reporting year: year=2025.");
+        var choice = _policy.StateFor(caller, country);
+        if (choice.State is not { } state)
+            return (null, null, choice.Refusal == StateRefusal.Forbidden ? IntakeRefusal.Forbidden : IntakeRefusal.InvalidParameters, choice.Detail);
+        var given = _policy.ReadYear(year);
+        if (given.Year is not { } reportingYear)
+            return (null, null, IntakeRefusal.InvalidParameters, given.Refusal ?? _policy.Years.Missing);
+        if (_policy.RefuseParticipation(state, reportingYear) is { } notTakingPart)
+            return (null, null, IntakeRefusal.InvalidParameters, notTakingPart);
 
         var name = FileNames.Sanitize(fileName, ExtensionFormat(fileName));
         var uploadId = $"{state.Iso3}-{reportingYear}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";

@@ -2,6 +2,7 @@ using Observatory.Core.Domain;
 using Observatory.Core.Ports;
 using Observatory.Core.Reading;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Reporting;
 using Observatory.Core.Validation;
 
 namespace Observatory.Core.Submissions;
@@ -16,10 +17,12 @@ public sealed class ReturnValidation
     private readonly IObservationStore _observations;
     private readonly ReferenceDataSet _referenceData;
     private readonly ReturnValidator _validator;
+    private readonly ReportingPolicy _policy;
 
-    /// <summary>Creates the validation over the observation store (read only).</summary>
-    public ReturnValidation(IObservationStore observations, ReferenceDataSet referenceData, ReturnValidator validator)
+    /// <summary>Creates the validation over the observation store (read only); year cells are read against the policy's years.</summary>
+    public ReturnValidation(IObservationStore observations, ReferenceDataSet referenceData, ReturnValidator validator, ReportingPolicy policy)
     {
+        _policy = policy;
         _observations = observations;
         _referenceData = referenceData;
         _validator = validator;
@@ -42,7 +45,10 @@ public sealed class ReturnValidation
     public async Task<ValidationContext> ContextAsync(MemberState state, int year, CancellationToken cancellationToken)
     {
         var previousYear = await _observations.ReadCurrentAsync(state.Iso3, year - 1, null, cancellationToken);
-        return new ValidationContext(state, year, previousYear?.Observations.ToDictionary(o => o.Key) ?? new Dictionary<string, Observation>());
+        return new ValidationContext(state, year, previousYear?.Observations.ToDictionary(o => o.Key) ?? new Dictionary<string, Observation>())
+        {
+            Years = _policy.Years,
+        };
     }
 
     /// <summary>

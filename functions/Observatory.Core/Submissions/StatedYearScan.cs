@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using Observatory.Core.Reading;
@@ -132,10 +131,14 @@ public static class StatedYearScan
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);
 
+    /// <summary>
+    /// A year of four digits, whatever its range: the intake holds it to the reporting years (<see cref="Reporting.ReportingPolicy"/>),
+    /// so a file that states 2031 is told so, rather than that it states no year.
+    /// </summary>
     private static int? TryYear(CellValue? cell)
     {
         if (cell is not { } value) return null;
-        if (value.Number is { } number && number == Math.Floor(number) && number is >= 1990 and <= 2100) return (int)number;
-        return int.TryParse(value.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1990 and <= 2100 ? parsed : null;
+        if (value.Number is { } number) return number == Math.Floor(number) && number is >= 1000 and <= 9999 ? (int)number : null;
+        return Reporting.YearText.TryFourDigits(value.Text.AsSpan().Trim());
     }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Observatory.Core.Languages;
 using Observatory.Core.Reading;
 using Observatory.Core.Ports;
 using Observatory.Core.ReferenceData;
+using Observatory.Core.Reporting;
 
 namespace Observatory.Core.Submissions;
 
@@ -23,14 +23,14 @@ public sealed class UploadTermsReader
 {
     private readonly ReferenceDataSet _referenceData;
     private readonly ObservatoryOptions _options;
-    private readonly TimeProvider _clock;
+    private readonly ReportingPolicy _policy;
 
     /// <summary>Creates the reader.</summary>
-    public UploadTermsReader(ReferenceDataSet referenceData, ObservatoryOptions options, TimeProvider clock)
+    public UploadTermsReader(ReferenceDataSet referenceData, ObservatoryOptions options, ReportingPolicy policy)
     {
         _referenceData = referenceData;
         _options = options;
-        _clock = clock;
+        _policy = policy;
     }
 
     /// <summary>
@@ -40,20 +40,9 @@ public sealed class UploadTermsReader
     /// </summary>
     public (UploadTerms? Terms, IntakeResult? Refusal) Read(IntakeRequest request, CancellationToken cancellationToken)
     {
-        var caller = request.Caller;
-        MemberState? state;
-        if (string.IsNullOrWhiteSpace(request.Country))
-        {
-            state = caller.Country is null ? null : _referenceData.States.FindByIso3(caller.Country);
-            if (state is null)
-                return Refused(IntakeRefusal.InvalidParameters, "The 'country' parameter is required: give the ISO3 code of the reporting state, e.g. country=MEX.");
-        }
-        else if (!_referenceData.States.TryResolve(request.Country, out state))
-        {
-            return Refused(IntakeRefusal.InvalidParameters, $"'{request.Country}' is not a member state. Give its ISO3 code, e.g. country=MEX.");
-        }
-        if (!caller.CanActFor(state.Iso3))
-            return Refused(IntakeRefusal.Forbidden, $"This key belongs to {caller.Country}; it cannot submit for {state.Iso3}.");
+        var choice = _policy.StateFor(request.Caller, request.Country);
+        if (choice.State is not { } state)
+            return Refused(choice.Refusal == StateRefusal.Forbidden ? IntakeRefusal.Forbidden : IntakeRefusal.InvalidParameters, choice.Detail!);
 
         var language = state.Language;
         if (!string.IsNullOrWhiteSpace(request.Language) && !LanguageCodes.TryParse(request.Language, out language))
@@ -74,11 +63,13 @@ public sealed class UploadTermsReader
         if (format is null)
             return Refused(IntakeRefusal.UnsupportedFormat, "The file is not an xlsx workbook, a csv file or a JSON document. Old .xls workbooks must be saved as .xlsx.");
 
+        var given = _policy.ReadYear(request.Year);
+        if (given.Refusal is { } badYear)
+            return Refused(IntakeRefusal.InvalidParameters, badYear);
         int year;
-        if (!string.IsNullOrWhiteSpace(request.Year))
+        if (given.Year is { } named)
         {
-            if (!int.TryParse(request.Year, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year < 1990 || year > _clock.GetUtcNow().Year)
-                return Refused(IntakeRefusal.InvalidParameters, $"'{request.Year}' is not a reporting year: give a year from 1990 to {_clock.GetUtcNow().Year}, e.g. year=2025.");
+            year = named;
         }
         else
         {
@@ -92,8 +83,9 @@ public sealed class UploadTermsReader
             else
                 return Refused(IntakeRefusal.InvalidParameters, "The 'year' parameter is required when the file does not state its reporting year, e.g. year=2025.");
         }
-        if (!state.ParticipatedIn(year))
-            return Refused(IntakeRefusal.InvalidParameters, $"{state.Names.En} does not take part in the observatory for {year}; staff can tell you more.");
+        // A year the file states is held to the same range and participation as one given as a parameter.
+        if (_policy.RefuseReporting(state, year) is { } refusal)
+            return Refused(IntakeRefusal.InvalidParameters, refusal);
 
         return (new UploadTerms(state, year, language, mode.Value, format.Value), null);
     }

@@ -235,12 +235,12 @@ internal sealed class ValidationRun
                 ValidationMessages.YearMismatch, [text, expected]);
     }
 
-    private static int? ParseYear(CellValue value)
+    /// <summary>The year of a year cell, read as the reporting policy reads a year; null when it is none of the reporting years.</summary>
+    private int? ParseYear(CellValue value)
     {
         if (value.Number is double number)
-            return Math.Floor(number) == number && number is >= 1 and <= 9999 ? (int)number : null;
-        return int.TryParse(value.Text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var year)
-            && year is >= 1 and <= 9999 ? year : null;
+            return Math.Floor(number) == number && number >= _context.Years.First && number <= _context.Years.Last ? (int)number : null;
+        return Reporting.YearText.Read(value.Text, _context.Years).Year;
     }
 
     private string? ReadFlag(ReturnRecord record)

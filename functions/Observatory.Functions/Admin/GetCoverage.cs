@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -26,8 +25,7 @@ public sealed class GetCoverage
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/coverage")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            return ApiResults.BadRequest("Give the reporting year: year=2025.");
+        if (!RequestParameters.TryYear(request, request.Query["year"], out var year, out var badYear)) return badYear;
 
         var states = await _coverage.ForYearAsync(year, cancellationToken);
         var participating = states.Where(s => s.Participating).ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -26,7 +25,7 @@ public sealed class ListStateYearLocks
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Admin + "/locks")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        int? year = int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out var year, out var badYear)) return badYear;
         return ApiResults.Json(new { locks = await _locks.ListAsync(year, cancellationToken) });
     }
 }

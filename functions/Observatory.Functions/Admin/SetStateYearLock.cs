@@ -1,4 +1,5 @@
 using Observatory.Core.Audit;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -43,6 +44,7 @@ public sealed class SetStateYearLock(AuditTrail audit, IStateYearLocks locks, Re
         }
         if (body?.Year is not { } year || !_referenceData.States.TryResolve(body.Country, out var state))
             return ApiResults.BadRequest("The body must be JSON like {\"country\":\"MEX\",\"year\":2025,\"locked\":true,\"reason\":\"published\"}.");
+        if (!RequestParameters.TryYear(request, year.ToString(CultureInfo.InvariantCulture), out year, out var badYear)) return badYear;
 
         if (body.Locked == false)
         {

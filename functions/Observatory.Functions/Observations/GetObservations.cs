@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -33,10 +32,9 @@ public sealed class GetObservations
         CancellationToken cancellationToken)
     {
         var caller = request.GetCaller();
-        if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
+        if (!RequestParameters.TryState(request, caller, out var state, out var refusal)) return refusal;
         var country = state.Iso3;
-        if (!int.TryParse(request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            return ApiResults.BadRequest("Give the reporting year: year=2025.");
+        if (!RequestParameters.TryYear(request, request.Query["year"], out var year, out refusal)) return refusal;
 
         string? indicator = null;
         var indicatorText = request.Query["indicator"].ToString();

@@ -12,21 +12,19 @@ public sealed class CompileScheduledSnapshot
 {
     private readonly SnapshotPublisher _publisher;
     private readonly AuditTrail _audit;
-    private readonly TimeProvider _clock;
 
     /// <summary>Creates the function.</summary>
-    public CompileScheduledSnapshot(SnapshotPublisher publisher, AuditTrail audit, TimeProvider clock)
+    public CompileScheduledSnapshot(SnapshotPublisher publisher, AuditTrail audit)
     {
         _publisher = publisher;
         _audit = audit;
-        _clock = clock;
     }
 
     /// <summary>Compiles and publishes the year before the current one.</summary>
     [Function(nameof(CompileScheduledSnapshot))]
     public async Task Run([TimerTrigger("%Observatory:SnapshotSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var year = SnapshotPublisher.ScheduledYear(_clock.GetUtcNow());
+        var year = _publisher.ScheduledYear;
         if (await _publisher.PublishAsync(year, cancellationToken) is { } manifest)
             await _audit.RecordAsync("schedule", AuditActions.SnapshotPublished, null, year, manifest.Version, null, cancellationToken);
     }

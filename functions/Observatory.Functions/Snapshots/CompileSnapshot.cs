@@ -27,17 +27,17 @@ public sealed class CompileSnapshot
     [RequireStaff("Only the observatory's staff can publish snapshots.")]
     [Function(nameof(CompileSnapshot))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "snapshots/{year:int}")] HttpRequest request,
-        int year,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "snapshots/{year}")] HttpRequest request,
+        string year,
         CancellationToken cancellationToken)
     {
         var caller = request.GetCaller();
-        if (year < 1990 || year > DateTime.UtcNow.Year) return ApiResults.BadRequest($"{year} is not a reporting year.");
+        if (!RequestParameters.TryYear(request, year, out var reportingYear, out var badYear)) return badYear;
 
         SnapshotManifest? manifest;
         try
         {
-            manifest = await _publisher.PublishAsync(year, cancellationToken);
+            manifest = await _publisher.PublishAsync(reportingYear, cancellationToken);
         }
         catch (DisclosureControlException ex)
         {
@@ -45,11 +45,11 @@ public sealed class CompileSnapshot
             return ApiResults.Problem(StatusCodes.Status422UnprocessableEntity, "The snapshot cannot be protected", ex.Message);
         }
         if (manifest is null)
-            return ApiResults.Problem(StatusCodes.Status409Conflict, "Compile in progress", $"A snapshot of {year} is being compiled; try again when it is published.");
-        await _audit.RecordAsync(caller, AuditActions.SnapshotPublished, null, year, manifest.Version, null, cancellationToken);
+            return ApiResults.Problem(StatusCodes.Status409Conflict, "Compile in progress", $"A snapshot of {reportingYear} is being compiled; try again when it is published.");
+        await _audit.RecordAsync(caller, AuditActions.SnapshotPublished, null, reportingYear, manifest.Version, null, cancellationToken);
         var view = SnapshotView.From(manifest, latest: true);
         // The data package descriptor describes every file of the version: the natural address of what was created.
-        request.HttpContext.Response.Headers.Location = $"/api/opendata/{year}/{manifest.Version}/{SnapshotFileNames.DataPackage}";
+        request.HttpContext.Response.Headers.Location = $"/api/opendata/{reportingYear}/{manifest.Version}/{SnapshotFileNames.DataPackage}";
         return ApiResults.Json(view, StatusCodes.Status201Created);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -31,16 +30,10 @@ public sealed class ListSubmissions
     {
         var caller = request.GetCaller();
 
-        if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
+        if (!RequestParameters.TryState(request, caller, out var state, out var refusal)) return refusal;
         var country = state.Iso3;
 
-        int? year = null;
-        var yearText = request.Query["year"].ToString();
-        if (yearText.Length > 0)
-        {
-            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return ApiResults.BadRequest($"'{yearText}' is not a year.");
-            year = y;
-        }
+        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out var year, out refusal)) return refusal;
 
         var submissions = await _submissions.ListAsync(country, year, cancellationToken);
         return ApiResults.Json(new

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core;
-using Observatory.Core.Security;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Http;
 using Observatory.Functions.Middleware;
@@ -39,6 +38,8 @@ public sealed class UploadSubmission
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         var token = linked.Token;
         var caller = request.GetCaller();
+        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
+
         var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
         if (upload.Refusal is { } refusal) return refusal;
 

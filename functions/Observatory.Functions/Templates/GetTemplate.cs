@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -37,16 +36,12 @@ public sealed class GetTemplate
         CancellationToken cancellationToken)
     {
         var caller = request.GetCaller();
-        if (!RequestParameters.TryState(request, caller, _referenceData.States, out var state, out var refusal)) return refusal;
+        if (!RequestParameters.TryState(request, caller, out var state, out var refusal)) return refusal;
 
         // Returns for a year are sent in the year after it, so the last full year is the one being reported.
-        var thisYear = _clock.GetUtcNow().Year;
-        var year = thisYear - 1;
-        var yearText = request.Query["year"].ToString();
-        if (yearText.Length > 0 && (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year < 1990 || year > thisYear))
-            return ApiResults.BadRequest($"'{yearText}' is not a reporting year: give a year from 1990 to {thisYear}, e.g. year={thisYear - 1}.");
-        if (!state.ParticipatedIn(year))
-            return ApiResults.BadRequest($"{state.Names.En} does not take part in the observatory for {year}; staff can tell you more.");
+        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.LastFullYear, out var given, out refusal)) return refusal;
+        var year = given!.Value;
+        if (!RequestParameters.TryTakingPart(request, state, year, out refusal)) return refusal;
 
         if (!RequestParameters.TryLanguage(request, state.Language, out var language, out refusal)) return refusal;
 

@@ -31,6 +31,7 @@ public sealed class RequestUploadUrl
     {
         var caller = request.GetCaller();
         var query = request.Query;
+        if (!RequestParameters.TryYear(request, query["year"], out _, out var badYear)) return badYear;
         var (ticket, url, refusal, detail) = await _uploads.IssueAsync(caller, query["country"], query["year"], query["fileName"], query["lang"], query["mode"], cancellationToken);
         if (refusal == IntakeRefusal.Forbidden) return ApiResults.Forbidden(detail!);
         if (ticket is null || url is null) return ApiResults.BadRequest(detail!);

@@ -34,6 +34,7 @@ public sealed class ValidateReturn(DryRun dryRun, SubmissionReportRenderer rende
         var token = linked.Token;
         if (!RequestParameters.TryReportFormat(request, null, out var format, out var badFormat)) return badFormat;
         var caller = request.GetCaller();
+        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
         var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
         if (upload.Refusal is { } refusal) return refusal;
 

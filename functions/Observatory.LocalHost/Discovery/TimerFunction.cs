@@ -22,7 +22,7 @@ public sealed class TimerFunction : FunctionDescriptor
     /// <summary>The schedule as written, with %setting% expressions resolved (six fields, seconds first).</summary>
     public string ScheduleExpression { get; }
 
-    /// <summary>The parsed schedule, evaluated in the machine's local time zone as the Functions host does.</summary>
+    /// <summary>The parsed schedule, evaluated in UTC, or in the zone of WEBSITE_TIME_ZONE when it is set, as the Functions host does.</summary>
     public CrontabSchedule Schedule { get; }
 
     /// <summary>Whether the function also runs once when the host starts.</summary>

@@ -70,7 +70,7 @@ internal static class TimerTriggerIndexer
     // minute are not monitored.
     private static bool UseMonitorByDefault(CrontabSchedule schedule)
     {
-        var occurrence = schedule.GetNextOccurrence(DateTime.Now);
+        var occurrence = schedule.GetNextOccurrence(DateTime.UtcNow);
         var shortest = TimeSpan.MaxValue;
         for (var i = 0; i < 5; i++)
         {

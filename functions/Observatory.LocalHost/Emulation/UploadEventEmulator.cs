@@ -9,9 +9,11 @@ namespace Observatory.LocalHost.Emulation;
 /// <summary>
 /// Stands in for Event Grid, which Azurite lacks: watches the uploads container and, for each new blob, queues the
 /// BlobCreated event Event Grid would deliver to the upload-events queue in Azure. After a restart it announces the
-/// blobs still there again; the intake recognises the same bytes and answers with the same submission.
+/// blobs still there again; the intake recognises the same bytes and answers with the same submission. It looks once a
+/// second on the host's <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class UploadEventEmulator(BlobServiceClient blobs, QueueServiceClient queues, ILogger<UploadEventEmulator> logger) : BackgroundService
+internal sealed class UploadEventEmulator(BlobServiceClient blobs, QueueServiceClient queues, TimeProvider clock, ILogger<UploadEventEmulator> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
@@ -37,7 +39,7 @@ internal sealed class UploadEventEmulator(BlobServiceClient blobs, QueueServiceC
             {
                 logger.LogWarning(ex, "Watching the uploads container failed; trying again");
             }
-            await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 }

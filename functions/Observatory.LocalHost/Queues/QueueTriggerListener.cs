@@ -13,23 +13,30 @@ namespace Observatory.LocalHost.Queues;
 /// invisible for the message lease, a new batch once no more than newBatchThreshold are still running, exponential
 /// back-off up to maxPollingInterval while the queue is empty, deletion on success, visibility again after
 /// visibilityTimeout on failure, and the move to "&lt;queue&gt;-poison" once a message has failed maxDequeueCount times.
+/// Its waits are counted on the host's <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class QueueTriggerListener : BackgroundService
 {
     /// <summary>Event id of the log entry written after each empty poll, with the wait before the next one.</summary>
     public static readonly EventId EmptyPollEvent = new(3001, "QueueEmpty");
 
+    /// <summary>Event id of the log entry written when more than newBatchThreshold messages run and no batch is received.</summary>
+    public static readonly EventId AtThresholdEvent = new(3002, "QueueAboveNewBatchThreshold");
+
     private readonly QueueFunction _function;
     private readonly QueueTriggerSettings _settings;
     private readonly TimeSpan _messageLease;
     private readonly FunctionInvoker _invoker;
+    private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly QueueClient _queue;
     private readonly QueueClient _poisonQueue;
     private readonly PollingBackoff _backoff;
 
-    public QueueTriggerListener(QueueFunction function, QueueTriggerSettings settings, TimeSpan messageLease, FunctionInvoker invoker, ILoggerFactory loggers)
+    public QueueTriggerListener(QueueFunction function, QueueTriggerSettings settings, TimeSpan messageLease, FunctionInvoker invoker,
+        TimeProvider clock, ILoggerFactory loggers)
     {
+        _clock = clock;
         _function = function;
         _settings = settings;
         _messageLease = messageLease;
@@ -53,6 +60,8 @@ internal sealed class QueueTriggerListener : BackgroundService
                 running.RemoveAll(task => task.IsCompleted);
                 while (running.Count > _settings.NewBatchThreshold)
                 {
+                    _logger.LogDebug(AtThresholdEvent, "{Running} messages of queue '{Queue}' are running, above newBatchThreshold ({Threshold}); the next batch waits.",
+                        running.Count, _function.QueueName, _settings.NewBatchThreshold);
                     await Task.WhenAny(running).WaitAsync(stoppingToken);
                     running.RemoveAll(task => task.IsCompleted);
                 }
@@ -64,7 +73,7 @@ internal sealed class QueueTriggerListener : BackgroundService
                 {
                     var delay = _backoff.AfterEmptyPoll();
                     _logger.LogDebug(EmptyPollEvent, "Queue '{Queue}' is empty; next poll in {DelayMilliseconds} ms.", _function.QueueName, delay.TotalMilliseconds);
-                    await Task.Delay(delay, stoppingToken);
+                    await Task.Delay(delay, _clock, stoppingToken);
                     continue;
                 }
 
@@ -94,7 +103,7 @@ internal sealed class QueueTriggerListener : BackgroundService
                 // host's listeners, this one keeps trying.
                 _logger.LogError(ex, "The queue '{Queue}' of function '{FunctionName}' cannot be created; retrying in {Delay}.",
                     _function.QueueName, _function.Name, _settings.MaxPollingInterval);
-                await Task.Delay(_settings.MaxPollingInterval, stoppingToken);
+                await Task.Delay(_settings.MaxPollingInterval, _clock, stoppingToken);
             }
         }
     }
@@ -110,7 +119,7 @@ internal sealed class QueueTriggerListener : BackgroundService
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             _logger.LogError(ex, "Polling the queue '{Queue}' failed; retrying in {Delay}.", _function.QueueName, _settings.MaxPollingInterval);
-            await Task.Delay(_settings.MaxPollingInterval, stoppingToken);
+            await Task.Delay(_settings.MaxPollingInterval, _clock, stoppingToken);
             return null;
         }
     }
@@ -132,7 +141,7 @@ internal sealed class QueueTriggerListener : BackgroundService
                 return;
             }
 
-            var lease = MessageLease.Start(_queue, raw.MessageId, raw.PopReceipt, _messageLease, _logger);
+            var lease = MessageLease.Start(_queue, raw.MessageId, raw.PopReceipt, _messageLease, _clock, _logger);
             Exception? failure = null;
             try
             {

@@ -16,7 +16,7 @@ public sealed class TimerScheduleMonitor
     /// <param name="directory">The folder of the status files; created when the first status is written.</param>
     public TimerScheduleMonitor(string directory) => _directory = directory;
 
-    /// <summary>The recorded status of the function's schedule, or null when none was recorded.</summary>
+    /// <summary>The recorded status of the function's schedule, in UTC, or null when none was recorded.</summary>
     /// <param name="functionName">The function's name.</param>
     public ScheduleStatus? Read(string functionName)
     {
@@ -26,7 +26,7 @@ public sealed class TimerScheduleMonitor
         try
         {
             var record = JsonSerializer.Deserialize<StatusRecord>(File.ReadAllText(path), JsonOptions);
-            return record is null ? null : new ScheduleStatus { Last = record.Last, Next = record.Next, LastUpdated = record.LastUpdated };
+            return record is null ? null : new ScheduleStatus { Last = Utc(record.Last), Next = Utc(record.Next), LastUpdated = Utc(record.LastUpdated) };
         }
         catch (JsonException)
         {
@@ -37,7 +37,7 @@ public sealed class TimerScheduleMonitor
 
     /// <summary>Records the status of the function's schedule.</summary>
     /// <param name="functionName">The function's name.</param>
-    /// <param name="status">Its status.</param>
+    /// <param name="status">Its status, in UTC.</param>
     public void Write(string functionName, ScheduleStatus status)
     {
         Directory.CreateDirectory(_directory);
@@ -46,6 +46,14 @@ public sealed class TimerScheduleMonitor
         File.WriteAllText(temporary, JsonSerializer.Serialize(new StatusRecord(status.Last, status.Next, status.LastUpdated), JsonOptions));
         File.Move(temporary, path, overwrite: true);
     }
+
+    // A time written without a zone is read as UTC, the zone the host keeps its status in.
+    private static DateTime Utc(DateTime time) => time.Kind switch
+    {
+        DateTimeKind.Local => time.ToUniversalTime(),
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+        _ => time,
+    };
 
     private string PathFor(string functionName) => Path.Combine(_directory, $"{functionName}.status.json");
 

@@ -7,60 +7,73 @@ using Observatory.LocalHost.Invocation;
 namespace Observatory.LocalHost.Timers;
 
 /// <summary>
-/// Fires one timer function on its NCRONTAB schedule in the machine's local time zone, as the Functions host does:
-/// one invocation at a time; with the monitor, the status kept across restarts, a missed occurrence run at start with
-/// <c>IsPastDue</c>, and the status passed in <c>TimerInfo.ScheduleStatus</c>; with RunOnStartup, a run at start.
+/// Fires one timer function on its NCRONTAB schedule as the Functions host does: in UTC, or in the zone of
+/// WEBSITE_TIME_ZONE, never in the machine's own zone; on the host's <see cref="TimeProvider"/>; one invocation at a
+/// time; with the monitor, the status kept across restarts, a missed occurrence run at start with <c>IsPastDue</c>,
+/// and the status passed in <c>TimerInfo.ScheduleStatus</c> (in the schedule's zone); with RunOnStartup, a run at start.
 /// </summary>
 internal sealed class TimerTriggerScheduler : BackgroundService
 {
-    // Task.Delay cannot wait longer than about 24.8 days; longer waits are taken in steps.
+    /// <summary>Event id of the log entry written before each wait, with the occurrence waited for.</summary>
+    public static readonly EventId WaitingEvent = new(3101, "TimerWaiting");
+
+    // A timer cannot wait longer than about 49.7 days; longer waits are taken in steps.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(24);
 
     private readonly TimerFunction _function;
+    private readonly ZonedSchedule _schedule;
     private readonly FunctionInvoker _invoker;
     private readonly TimerScheduleMonitor? _monitor;
+    private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private ScheduleStatus _status = new();
 
-    public TimerTriggerScheduler(TimerFunction function, FunctionInvoker invoker, TimerScheduleMonitor monitor, ILoggerFactory loggers)
+    // Instants in UTC; shown to the function in the schedule's zone.
+    private DateTimeOffset _last;
+    private DateTimeOffset _next;
+    private DateTimeOffset _lastUpdated;
+
+    public TimerTriggerScheduler(TimerFunction function, TimeZoneInfo timeZone, FunctionInvoker invoker, TimerScheduleMonitor monitor,
+        TimeProvider clock, ILoggerFactory loggers)
     {
         _function = function;
+        _schedule = new ZonedSchedule(function.Schedule, function.ScheduleExpression, timeZone);
         _invoker = invoker;
         _monitor = function.UseMonitor ? monitor : null;
+        _clock = clock;
         _logger = loggers.CreateLogger($"Host.Triggers.Timer.{function.Name}");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var now = DateTime.Now;
+        var now = _clock.GetUtcNow();
         var pastDue = Initialize(now);
         _logger.LogInformation("The next 5 occurrences of the '{FunctionName}' schedule ({Schedule}) in {TimeZone} will be: {Occurrences}",
-            _function.Name, _function.ScheduleExpression, TimeZoneInfo.Local.DisplayName,
-            string.Join(", ", _function.Schedule.GetNextOccurrences(now, DateTime.MaxValue).Take(5).Select(time => time.ToString("yyyy-MM-dd HH:mm:ss"))));
+            _function.Name, _function.ScheduleExpression, _schedule.TimeZone.Id, string.Join(", ", Occurrences(now, 5)));
 
         try
         {
             if (pastDue)
             {
-                _logger.LogInformation("Function '{FunctionName}' is past due (it was due at {Next:o}).", _function.Name, _status.Next);
-                await InvokeAsync(DateTime.Now, isPastDue: true, runOnStartup: false, stoppingToken);
+                _logger.LogInformation("Function '{FunctionName}' is past due (it was due at {Next:o}).", _function.Name, _next);
+                await InvokeAsync(_clock.GetUtcNow(), isPastDue: true, runOnStartup: false, stoppingToken);
             }
             else if (_function.RunOnStartup)
             {
                 _logger.LogInformation("Function '{FunctionName}' is configured to run on startup.", _function.Name);
-                await InvokeAsync(DateTime.Now, isPastDue: false, runOnStartup: true, stoppingToken);
+                await InvokeAsync(_clock.GetUtcNow(), isPastDue: false, runOnStartup: true, stoppingToken);
             }
 
             while (!stoppingToken.IsCancellationRequested)
             {
-                var wait = _status.Next - DateTime.Now;
+                var wait = _next - _clock.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait < LongestWait ? wait : LongestWait, stoppingToken);
-                    if (wait > LongestWait)
-                        continue;
+                    _logger.LogDebug(WaitingEvent, "Function '{FunctionName}' waits for {Next:o}.", _function.Name, _next);
+                    await Task.Delay(wait < LongestWait ? wait : LongestWait, _clock, stoppingToken);
+                    // Checked again after the wait: a long wait is taken in steps, and a timer may wake a moment early.
+                    continue;
                 }
-                await InvokeAsync(DateTime.Now, isPastDue: false, runOnStartup: false, stoppingToken);
+                await InvokeAsync(_clock.GetUtcNow(), isPastDue: false, runOnStartup: false, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -68,51 +81,66 @@ internal sealed class TimerTriggerScheduler : BackgroundService
         }
     }
 
+    private IEnumerable<string> Occurrences(DateTimeOffset after, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            after = _schedule.GetNextOccurrence(after);
+            yield return $"{_schedule.ToWallClock(after):yyyy-MM-dd HH:mm:ss} ({after.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z)";
+        }
+    }
+
     /// <summary>Loads or starts the schedule status; true when a monitored occurrence was missed.</summary>
-    private bool Initialize(DateTime now)
+    private bool Initialize(DateTimeOffset now)
     {
         var recorded = _monitor?.Read(_function.Name);
         if (recorded is null)
         {
-            _status = new ScheduleStatus { Last = default, Next = _function.Schedule.GetNextOccurrence(now), LastUpdated = now };
-            _monitor?.Write(_function.Name, _status);
+            (_last, _next, _lastUpdated) = (default, _schedule.GetNextOccurrence(now), now);
+            Record();
             return false;
         }
 
-        // A schedule changed since the status was written gets its next occurrence from the new schedule.
-        var expectedNext = _function.Schedule.GetNextOccurrence(recorded.LastUpdated);
-        if (expectedNext != recorded.Next)
+        (_last, _next, _lastUpdated) = (recorded.Last, recorded.Next, recorded.LastUpdated);
+        // A schedule or zone changed since the status was written gets its next occurrence from the new one.
+        var expectedNext = _schedule.GetNextOccurrence(_lastUpdated);
+        if (expectedNext != _next)
         {
             _logger.LogInformation("The schedule of '{FunctionName}' has changed; its next occurrence is now {Next:o}.", _function.Name, expectedNext);
-            recorded.Next = expectedNext;
+            _next = expectedNext;
         }
-        _status = recorded;
-        return now > recorded.Next;
+        return now > _next;
     }
 
-    private async Task InvokeAsync(DateTime firedAt, bool isPastDue, bool runOnStartup, CancellationToken stoppingToken)
+    private async Task InvokeAsync(DateTimeOffset firedAt, bool isPastDue, bool runOnStartup, CancellationToken stoppingToken)
     {
         var timerInfo = new TimerInfo
         {
             // As in Functions, only a monitored schedule tells the function its status.
-            ScheduleStatus = _monitor is null ? null : Copy(_status),
+            ScheduleStatus = _monitor is null ? null : new ScheduleStatus
+            {
+                Last = _last == default ? default : _schedule.ToWallClock(_last),
+                Next = _schedule.ToWallClock(_next),
+                LastUpdated = _schedule.ToWallClock(_lastUpdated),
+            },
             IsPastDue = isPastDue,
         };
         try
         {
-            await _invoker.InvokeAsync(_function, new TriggerInput(timerInfo, null, stoppingToken), $"Timer fired at {firedAt:o}");
+            await _invoker.InvokeAsync(_function, new TriggerInput(timerInfo, null, stoppingToken), $"Timer fired at {firedAt.UtcDateTime:o}");
         }
         catch (Exception)
         {
             // Logged by the invoker; a failed run does not stop the schedule.
         }
 
-        // A timer that fires a moment before its occurrence counts as that occurrence, so that it does not fire twice.
-        var occurrence = !isPastDue && !runOnStartup && _status.Next > firedAt ? _status.Next : firedAt;
-        _status = new ScheduleStatus { Last = occurrence, Next = _function.Schedule.GetNextOccurrence(occurrence), LastUpdated = occurrence };
-        _monitor?.Write(_function.Name, _status);
+        // A run on schedule is recorded as its occurrence, however late it fired; the next occurrence is the first after
+        // the firing, so that a host that was held up does not run every occurrence it missed one after another.
+        var occurrence = !isPastDue && !runOnStartup ? _next : firedAt;
+        (_last, _next, _lastUpdated) = (occurrence, _schedule.GetNextOccurrence(firedAt), firedAt);
+        Record();
     }
 
-    private static ScheduleStatus Copy(ScheduleStatus status) =>
-        new() { Last = status.Last, Next = status.Next, LastUpdated = status.LastUpdated };
+    private void Record() =>
+        _monitor?.Write(_function.Name, new ScheduleStatus { Last = _last.UtcDateTime, Next = _next.UtcDateTime, LastUpdated = _lastUpdated.UtcDateTime });
 }

@@ -84,6 +84,7 @@ public sealed class SmtpCatcher : IAsyncDisposable
             }
             catch (SocketException) when (attempt < 100)
             {
+                // Deliberate: polls the SMTP server until it accepts connections; it says no other way when it is ready.
                 await Task.Delay(20);
             }
         }

@@ -9,6 +9,9 @@ public static class FunctionAppBuild
     /// <summary>functions.metadata in the Function App's output for this test run's configuration and framework.</summary>
     public static string MetadataPath { get; } = FindMetadata();
 
+    /// <summary>The Function App's host.json, the one at the repository's root that both hosts read.</summary>
+    public static string HostJsonPath { get; } = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(MetadataPath)!, "..", "..", "..", "..", "..", "host.json"));
+
     private static string FindMetadata()
     {
         // This assembly runs from tests/Observatory.LocalHost.Tests/bin/<configuration>/<framework>/.

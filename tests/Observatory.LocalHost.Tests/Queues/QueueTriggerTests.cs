@@ -1,19 +1,23 @@
 using System.Text;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Observatory.LocalHost.Queues;
 using Observatory.LocalHost.Tests.Infrastructure;
 using Observatory.LocalHost.Tests.Samples.Queues;
 
 namespace Observatory.LocalHost.Tests.Queues;
 
-/// <summary>The queue trigger against a real storage emulator, each test on queues of its own.</summary>
+/// <summary>
+/// The queue trigger against a real storage emulator, each test on queues of its own. The host's polling and leases
+/// wait on its fake clock, which the tests move to each wake-up while they wait for Azurite (see
+/// <see cref="TestHost.RunUntilAsync(string, int)"/>), so no test waits out a back-off.
+/// </summary>
 public sealed class QueueTriggerTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     private static string HostJson(string visibilityTimeout = "00:00:00", int maxDequeueCount = 3, string encoding = "base64", string maxPollingInterval = "00:00:00.500") => $$"""
         {
           "version": "2.0",
+          "logging": { "logLevel": { "default": "Debug" } },
           "extensions": {
             "queues": { "maxPollingInterval": "{{maxPollingInterval}}", "visibilityTimeout": "{{visibilityTimeout}}", "batchSize": 4,
                         "maxDequeueCount": {{maxDequeueCount}}, "messageEncoding": "{{encoding}}" }
@@ -32,12 +36,12 @@ public sealed class QueueTriggerTests
         // Upper case in the setting: the host lower-cases queue names as Functions does.
         await using var host = await TestHost.StartAsync([typeof(EchoText)], HostJson(), new Dictionary<string, string> { ["Samples__TextQueue"] = name.ToUpperInvariant() });
 
-        await Eventually.TrueAsync(async () => await queue.ExistsAsync(), Timeout, $"the host creates queue {name}");
+        await host.RunUntilAsync(async () => await queue.ExistsAsync(), $"the host creates queue {name}");
         await queue.SendMessageAsync("Olá, señor ✓");
 
-        var invocation = Assert.Single(await host.Recorder.WaitForAsync("EchoText", 1, Timeout));
+        var invocation = Assert.Single(await host.RunUntilAsync("EchoText", 1));
         Assert.Equal("Olá, señor ✓", invocation.Value);
-        await Eventually.TrueAsync(async () => await CountAsync(queue) == 0, Timeout, "the message is deleted after success");
+        await host.RunUntilAsync(async () => await CountAsync(queue) == 0, "the message is deleted after success");
     }
 
     [Fact]
@@ -56,8 +60,8 @@ public sealed class QueueTriggerTests
         await messageQueue.CreateIfNotExistsAsync();
         var sent = await messageQueue.SendMessageAsync("{\"id\":7}");
 
-        Assert.Equal(bytes, Assert.Single(await host.Recorder.WaitForAsync("EchoBinary", 1, Timeout)).Value);
-        var message = Assert.IsType<QueueMessage>(Assert.Single(await host.Recorder.WaitForAsync("EchoMessage", 1, Timeout)).Value);
+        Assert.Equal(bytes, Assert.Single(await host.RunUntilAsync("EchoBinary", 1)).Value);
+        var message = Assert.IsType<QueueMessage>(Assert.Single(await host.RunUntilAsync("EchoMessage", 1)).Value);
         Assert.Equal(sent.Value.MessageId, message.MessageId);
         Assert.Equal(1, message.DequeueCount);
         Assert.Equal("{\"id\":7}", message.Body.ToString());
@@ -73,7 +77,7 @@ public sealed class QueueTriggerTests
 
         await queue.SendMessageAsync("plain text, not Base64");
 
-        Assert.Equal("plain text, not Base64", Assert.Single(await host.Recorder.WaitForAsync("EchoText", 1, Timeout)).Value);
+        Assert.Equal("plain text, not Base64", Assert.Single(await host.RunUntilAsync("EchoText", 1)).Value);
     }
 
     [Fact]
@@ -87,7 +91,7 @@ public sealed class QueueTriggerTests
         await rawQueue.SendMessageAsync("this is not Base64!");
 
         var poison = TestStorage.Queue(name + "-poison", QueueMessageEncoding.None);
-        await Eventually.TrueAsync(async () => await CountAsync(poison) == 1, Timeout, "the message is moved to the poison queue");
+        await host.RunUntilAsync(async () => await CountAsync(poison) == 1, "the message is moved to the poison queue");
         Assert.Equal("this is not Base64!", (await poison.PeekMessageAsync()).Value.Body.ToString());
         Assert.Empty(host.Recorder.For("EchoText"));
     }
@@ -98,14 +102,15 @@ public sealed class QueueTriggerTests
         var name = TestStorage.UniqueQueueName("failing");
         var queue = TestStorage.Queue(name);
         await queue.CreateIfNotExistsAsync();
-        // Queue storage counts visibility in whole seconds.
-        var visibilityTimeout = TimeSpan.FromSeconds(2);
-        await using var host = await TestHost.StartAsync([typeof(AlwaysFail)], HostJson(visibilityTimeout: "00:00:02", maxDequeueCount: 3),
+        // The storage service keeps a failed message invisible by its own clock, in whole seconds: the shortest, one
+        // second, is waited for twice here by the machine's clock, the one wait no fake clock can shorten.
+        var visibilityTimeout = TimeSpan.FromSeconds(1);
+        await using var host = await TestHost.StartAsync([typeof(AlwaysFail)], HostJson(visibilityTimeout: "00:00:01", maxDequeueCount: 3),
             new Dictionary<string, string> { ["Samples__FailingQueue"] = name });
 
         await queue.SendMessageAsync("doomed");
 
-        var tries = await host.Recorder.WaitForAsync("AlwaysFail", 3, Timeout);
+        var tries = await host.RunUntilAsync("AlwaysFail", 3);
         Assert.Equal([1L, 2L, 3L], tries.Select(invocation => ((QueueMessage)invocation.Value!).DequeueCount));
         for (var i = 1; i < tries.Count; i++)
         {
@@ -115,10 +120,10 @@ public sealed class QueueTriggerTests
         }
 
         var poison = TestStorage.Queue(name + "-poison");
-        await Eventually.TrueAsync(async () => await CountAsync(poison) == 1, Timeout, "the message is moved to the poison queue");
+        await host.RunUntilAsync(async () => await CountAsync(poison) == 1, "the message is moved to the poison queue");
         Assert.Equal("doomed", (await poison.PeekMessageAsync()).Value.Body.ToString());
-        await Eventually.TrueAsync(async () => await CountAsync(queue) == 0, Timeout, "the message is deleted from its queue");
-        await Task.Delay(visibilityTimeout * 2);
+        // Gone from its queue, invisible copies included, so no fourth try can come.
+        await host.RunUntilAsync(async () => await CountAsync(queue) == 0, "the message is deleted from its queue");
         Assert.Equal(3, host.Recorder.For("AlwaysFail").Count);
     }
 
@@ -133,9 +138,9 @@ public sealed class QueueTriggerTests
 
         await queue.SendMessageAsync("second time lucky");
 
-        var tries = await host.Recorder.WaitForAsync("FailFirstTry", 2, Timeout);
+        var tries = await host.RunUntilAsync("FailFirstTry", 2);
         Assert.Equal([1L, 2L], tries.Select(invocation => ((QueueMessage)invocation.Value!).DequeueCount));
-        await Eventually.TrueAsync(async () => await CountAsync(queue) == 0, Timeout, "the message is deleted after success");
+        await host.RunUntilAsync(async () => await CountAsync(queue) == 0, "the message is deleted after success");
         Assert.Equal(0, await CountAsync(TestStorage.Queue(name + "-poison")));
     }
 
@@ -146,19 +151,22 @@ public sealed class QueueTriggerTests
         var queue = TestStorage.Queue(name);
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync("left by a host that stopped");
-        // Two deliveries that were never settled, as when a host stops while running the message.
+        // Two deliveries that were never settled, as when a host stops while running the message; each is made visible
+        // again at once rather than after its visibility timeout.
         for (var i = 0; i < 2; i++)
         {
-            Assert.NotNull((await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(1))).Value);
-            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            var received = (await queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
+            Assert.NotNull(received);
+            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
         }
 
         await using var host = await TestHost.StartAsync([typeof(EchoText)], HostJson(maxDequeueCount: 2), new Dictionary<string, string> { ["Samples__TextQueue"] = name });
 
         var poison = TestStorage.Queue(name + "-poison");
-        await Eventually.TrueAsync(async () => await CountAsync(poison) == 1, Timeout, "the message is moved to the poison queue");
+        await host.RunUntilAsync(async () => await CountAsync(poison) == 1, "the message is moved to the poison queue");
+        // Copied to the poison queue first, then deleted from its own.
+        await host.RunUntilAsync(async () => await CountAsync(queue) == 0, "the message is deleted from its queue");
         Assert.Empty(host.Recorder.For("EchoText"));
-        Assert.Equal(0, await CountAsync(queue));
     }
 
     [Fact]
@@ -180,10 +188,10 @@ public sealed class QueueTriggerTests
             .Select(entry => Convert.ToDouble(entry.State["DelayMilliseconds"]))
             .ToList();
 
-        await Eventually.TrueAsync(() => Task.FromResult(Delays().Count(delay => delay == 800) >= 2), Timeout, "the back-off reaches maxPollingInterval");
+        await host.RunUntilAsync(() => Task.FromResult(Delays().Count(delay => delay == 800) >= 2), "the back-off reaches maxPollingInterval");
         await queue.SendMessageAsync("wake up");
-        await host.Recorder.WaitForAsync("EchoText", 1, Timeout);
-        await Eventually.TrueAsync(() => Task.FromResult(Delays().SkipWhile(delay => delay != 800).Contains(100)), Timeout, "the back-off starts again");
+        await host.RunUntilAsync("EchoText", 1);
+        await host.RunUntilAsync(() => Task.FromResult(Delays().SkipWhile(delay => delay != 800).Contains(100)), "the back-off starts again");
 
         var delays = Delays();
         Assert.Equal([100, 200, 400, 800, 800], delays.Take(5));
@@ -198,7 +206,8 @@ public sealed class QueueTriggerTests
         var queue = TestStorage.Queue(name);
         await queue.CreateIfNotExistsAsync();
         var hostJson = """
-            { "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "batchSize": 2, "newBatchThreshold": 1 } } }
+            { "version": "2.0", "logging": { "logLevel": { "default": "Debug" } },
+              "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "batchSize": 2, "newBatchThreshold": 1 } } }
             """;
         // Every message is on the queue before the host starts, so its first poll takes a whole batch of two: a first
         // poll that found only one message would leave one running, at the threshold, and rightly poll again.
@@ -206,21 +215,24 @@ public sealed class QueueTriggerTests
             await queue.SendMessageAsync($"message {i}");
         await using var host = await TestHost.StartAsync([typeof(WaitAtGate)], hostJson, new Dictionary<string, string> { ["Samples__GatedQueue"] = name });
 
-        // One batch of two; with two running, above the threshold of one, no further batch.
-        await host.Recorder.WaitForAsync("WaitAtGate", 2, Timeout);
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, host.Recorder.For("WaitAtGate").Count);
+        int HeldBack() => host.Logs.Entries.Count(entry => entry.EventId == QueueTriggerListener.AtThresholdEvent);
+        async Task<int> VisibleAsync() => (await queue.PeekMessagesAsync(32)).Value.Length;
 
-        // One finishes: one running is at the threshold, so a second batch of two arrives, and three run at once.
+        // One batch of two; with two running, above the threshold of one, the listener holds the next batch back.
+        await host.RunUntilAsync(() => Task.FromResult(host.Recorder.For("WaitAtGate").Count >= 2 && HeldBack() >= 1), "one batch is received and the next held back");
+        Assert.Equal(2, host.Recorder.For("WaitAtGate").Count);
+        Assert.Equal(3, await VisibleAsync());
+
+        // One finishes: one running is at the threshold, so a second batch of two arrives, three run, and it holds back again.
         host.Gate.Open(1);
-        await host.Recorder.WaitForAsync("WaitAtGate", 4, Timeout);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await host.RunUntilAsync(() => Task.FromResult(host.Recorder.For("WaitAtGate").Count >= 4 && HeldBack() >= 2), "a second batch is received and the next held back");
         Assert.Equal(4, host.Recorder.For("WaitAtGate").Count);
         Assert.Equal(3, host.Gate.Running);
+        Assert.Equal(1, await VisibleAsync());
 
         host.Gate.Open(10);
-        await host.Recorder.WaitForAsync("WaitAtGate", 5, Timeout);
-        await Eventually.TrueAsync(async () => await CountAsync(queue) == 0, Timeout, "every message is deleted");
+        await host.RunUntilAsync("WaitAtGate", 5);
+        await host.RunUntilAsync(async () => await CountAsync(queue) == 0, "every message is deleted");
     }
 
     [Fact]
@@ -229,13 +241,25 @@ public sealed class QueueTriggerTests
         var name = TestStorage.UniqueQueueName("slow");
         var queue = TestStorage.Queue(name);
         await queue.CreateIfNotExistsAsync();
+        // The shortest lease the storage service takes: one second, by its own clock.
+        var lease = TimeSpan.FromSeconds(1);
         await using var host = await TestHost.StartAsync([typeof(RunLong)], HostJson(), new Dictionary<string, string> { ["Samples__SlowQueue"] = name },
-            adjust: options => options with { QueueMessageLease = TimeSpan.FromSeconds(3) });
+            adjust: options => options with { QueueMessageLease = lease });
 
         await queue.SendMessageAsync("takes a while");
+        await host.RunUntilAsync("RunLong.Started", 1);
 
-        await host.Recorder.WaitForAsync("RunLong", 1, Timeout);
-        await Eventually.TrueAsync(async () => await CountAsync(queue) == 0, Timeout, "the message is deleted after success");
+        // Deliberate: whether the message stays invisible is decided by the storage emulator's own clock, so the function
+        // is held for two and a half leases of the machine's time while the host's clock is moved to each renewal and
+        // poll; a lease that was not renewed would let a poll receive the message again.
+        var held = System.Diagnostics.Stopwatch.StartNew();
+        await host.RunUntilAsync(() => Task.FromResult(held.Elapsed >= lease * 2.5), "the function is held past its lease");
+        Assert.Single(host.Recorder.For("RunLong.Started"));
+        Assert.Contains(host.Logs.Entries, entry => entry.EventId == MessageLease.RenewedEvent);
+
+        host.Gate.Open(1);
+        await host.RunUntilAsync("RunLong", 1);
+        await host.RunUntilAsync(async () => await CountAsync(queue) == 0, "the message is deleted after success");
         Assert.Single(host.Recorder.For("RunLong.Started"));
     }
 }

@@ -127,14 +127,14 @@ public sealed class SeriesPublisher
 
     private async Task<IAsyncDisposable?> AcquireAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + LeaseWait;
+        var deadline = _clock.GetUtcNow() + LeaseWait;
         while (true)
         {
             if (await _leases.TryAcquireAsync(LeaseName, CompileLease, cancellationToken) is { } lease)
                 return lease;
-            if (DateTimeOffset.UtcNow >= deadline)
+            if (_clock.GetUtcNow() >= deadline)
                 return null;
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(1), _clock, cancellationToken);
         }
     }
 
