@@ -2,25 +2,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Ports;
-using Observatory.Core.ReferenceData;
 using Observatory.Functions.Http;
 using Observatory.Functions.Middleware;
 
 namespace Observatory.Functions.Submissions;
 
 /// <summary>GET /api/submissions?country=MEX&amp;year=2025: a state's submissions, newest first.</summary>
-public sealed class ListSubmissions
+/// <param name="submissions">The submission records.</param>
+public sealed class ListSubmissions(ISubmissionStore submissions)
 {
-    private readonly ISubmissionStore _submissions;
-    private readonly ReferenceDataSet _referenceData;
-
-    /// <summary>Creates the function.</summary>
-    public ListSubmissions(ISubmissionStore submissions, ReferenceDataSet referenceData)
-    {
-        _submissions = submissions;
-        _referenceData = referenceData;
-    }
-
     /// <summary>Lists the submissions of the caller's state (or, for staff, of the state given).</summary>
     [RequireCaller]
     [Function(nameof(ListSubmissions))]
@@ -35,12 +25,12 @@ public sealed class ListSubmissions
 
         if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out var year, out refusal)) return refusal;
 
-        var submissions = await _submissions.ListAsync(country, year, cancellationToken);
+        var listed = await submissions.ListAsync(country, year, cancellationToken);
         return ApiResults.Json(new
         {
             country,
             year,
-            submissions = submissions.Select(s => SubmissionResponse.Summary(s, caller.IsAdmin)),
+            submissions = listed.Select(s => SubmissionResponse.Summary(s, caller.IsAdmin)),
         });
     }
 }

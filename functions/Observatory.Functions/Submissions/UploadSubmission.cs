@@ -37,16 +37,10 @@ public sealed class UploadSubmission
         // The invocation's token and the connection's: either ends the work (a client that hung up gets nothing parsed for it).
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         var token = linked.Token;
-        var caller = request.GetCaller();
-        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
-
-        var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
-        if (upload.Refusal is { } refusal) return refusal;
-
-        var query = request.Query;
-        var result = await _intake.ReceiveAsync(
-            new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
-            token);
+        var (intake, refusal) = await UploadedReturn.ReadAsync(request, _options.MaxUploadBytes, token);
+        if (intake is null) return refusal!;
+        var caller = intake.Caller;
+        var result = await _intake.ReceiveAsync(intake, token);
 
         if (result is { Submission: { } received, Created: true })
             await _audit.RecordAsync(caller, AuditActions.SubmissionUploaded, received.Country, received.Year, received.Id, received.Mode.ToString().ToLowerInvariant(), cancellationToken);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Observatory.Core.Languages;
-using Observatory.Core.ReferenceData;
 using Observatory.Core.Templates;
 using Observatory.Functions.Http;
 using Observatory.Functions.Middleware;
@@ -14,20 +13,9 @@ namespace Observatory.Functions.Templates;
 /// point or staff (it shows the state's accepted values of the year before, which are not public). The country
 /// defaults to the key's state, the year to the last full year, the language to the state's.
 /// </summary>
-public sealed class GetTemplate
+/// <param name="templates">Builds the workbook.</param>
+public sealed class GetTemplate(ReturnTemplateService templates)
 {
-    private readonly ReferenceDataSet _referenceData;
-    private readonly ReturnTemplateService _templates;
-    private readonly TimeProvider _clock;
-
-    /// <summary>Creates the function.</summary>
-    public GetTemplate(ReferenceDataSet referenceData, ReturnTemplateService templates, TimeProvider clock)
-    {
-        _referenceData = referenceData;
-        _templates = templates;
-        _clock = clock;
-    }
-
     /// <summary>Returns the template as a download.</summary>
     [RequireCaller]
     [Function(nameof(GetTemplate))]
@@ -45,7 +33,7 @@ public sealed class GetTemplate
 
         if (!RequestParameters.TryLanguage(request, state.Language, out var language, out refusal)) return refusal;
 
-        var file = await _templates.CreateAsync(state, year, language, cancellationToken);
+        var file = await templates.CreateAsync(state, year, language, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "private, no-store";
         return new FileContentResult(file, ReturnTemplateBuilder.ContentType)
         {

@@ -33,22 +33,16 @@ public sealed class ValidateReturn(DryRun dryRun, SubmissionReportRenderer rende
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         var token = linked.Token;
         if (!RequestParameters.TryReportFormat(request, null, out var format, out var badFormat)) return badFormat;
-        var caller = request.GetCaller();
-        if (!RequestParameters.TryYear(request, request.Query["year"], RequestParameters.MissingYear.Absent, out _, out var badYear)) return badYear;
-        var upload = await UploadedFile.ReadAsync(request, _options.MaxUploadBytes, token);
-        if (upload.Refusal is { } refusal) return refusal;
-
-        var query = request.Query;
-        var result = await _dryRun.CheckAsync(
-            new IntakeRequest(caller, query["country"], query["year"], query["lang"], upload.FileName, upload.ContentType, upload.Content, query["mode"]),
-            token);
+        var (intake, refusal) = await UploadedReturn.ReadAsync(request, _options.MaxUploadBytes, token);
+        if (intake is null) return refusal!;
+        var result = await _dryRun.CheckAsync(intake, token);
         if (result is not { File: { } file, Report: { } report })
             return IntakeRefusals.ToResult(result.Refusal, result.Detail!, _options.RetryAfterSeconds);
 
         request.HttpContext.Response.Headers.CacheControl = "private, no-store";
         if (format is not { } chosen) return ApiResults.Json(ValidationResponse.Of(result, file.Language));
 
-        var rendered = _renderer.Render(Bytes(upload.Content), file, report, chosen, file.Language, ReportKind.Check);
+        var rendered = _renderer.Render(Bytes(intake.Content), file, report, chosen, file.Language, ReportKind.Check);
         return chosen == ReportFormat.Xlsx
             ? new FileContentResult(rendered.Content, rendered.ContentType) { FileDownloadName = rendered.FileName }
             : new FileContentResult(rendered.Content, rendered.ContentType);
