@@ -9,16 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Observatory.Functions;
 using Observatory.LocalHost.Tests.Infrastructure;
+using Observatory.Tests.Shared;
 
 namespace Observatory.LocalHost.Tests;
 
 /// <summary>
 /// The real Function App over HTTP, through the local host's routing, middleware and queue listener, on the root
-/// host.json, against Azurite: what a focal point's client sees, not what a function method returns. Its clock is a
-/// fake one the test moves, so the queue's back-off is never waited out; its timers are left out, since moving the
-/// clock would fire them.
+/// host.json, against an Azurite of its own (its queue listeners would take other tests' messages from a shared one):
+/// what a focal point's client sees, not what a function method returns. Its clock is a fake one the test moves, so
+/// the queue's back-off is never waited out; its timers are left out, since moving the clock would fire them.
 /// </summary>
-public sealed class FunctionAppHttpTests : IAsyncLifetime
+public sealed class FunctionAppHttpTests(OwnAzurite azurite) : IClassFixture<OwnAzurite>, IAsyncLifetime
 {
     private const string AdminKey = "routing-test-admin-key-0123456789abcdef";
     private readonly TestClock _clock = new(TestHost.DefaultStart);
@@ -38,8 +39,8 @@ public sealed class FunctionAppHttpTests : IAsyncLifetime
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Storage"] = TestStorage.ConnectionString,
-                    ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+                    ["Storage"] = azurite.ConnectionString,
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
                     ["Observatory:AdminKey"] = AdminKey,
                 });
                 builder.Logging.ClearProviders();

@@ -8,13 +8,15 @@ using Observatory.Functions.Middleware;
 using Observatory.LocalHost.Discovery;
 using Observatory.LocalHost.Invocation;
 using Observatory.LocalHost.Tests.Infrastructure;
+using Observatory.Tests.Shared;
 
 namespace Observatory.LocalHost.Tests;
 
 /// <summary>
-/// The real Function App, served as the local host's own program serves it, from the functions.metadata its build wrote.
+/// The real Function App, served as the local host's own program serves it, from the functions.metadata its build wrote,
+/// on an Azurite of its own: once started, its queue listeners would take other tests' messages from a shared one.
 /// </summary>
-public sealed class FunctionAppTests
+public sealed class FunctionAppTests(OwnAzurite azurite) : IClassFixture<OwnAzurite>
 {
     [Fact]
     public async Task Every_function_of_the_Function_App_is_discovered_without_errors_and_the_host_starts()
@@ -30,8 +32,8 @@ public sealed class FunctionAppTests
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Storage"] = TestStorage.ConnectionString,
-                    ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+                    ["Storage"] = azurite.ConnectionString,
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 });
                 builder.Logging.ClearProviders();
                 builder.Logging.AddProvider(logs);
@@ -85,8 +87,8 @@ public sealed class FunctionAppTests
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Storage"] = TestStorage.ConnectionString,
-                    ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+                    ["Storage"] = azurite.ConnectionString,
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
                     ["Observatory:AdminKey"] = shortKey,
                 });
                 builder.Logging.ClearProviders();
@@ -119,8 +121,8 @@ public sealed class FunctionAppTests
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Storage"] = TestStorage.ConnectionString,
-                    ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+                    ["Storage"] = azurite.ConnectionString,
+                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 });
                 builder.Logging.ClearProviders();
             },
@@ -129,7 +131,7 @@ public sealed class FunctionAppTests
         var composed = new LocalWorkerApplicationBuilder(new ServiceCollection());
         CompositionRoot.Configure(composed, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage"] = TestStorage.ConnectionString,
+            ["Storage"] = azurite.ConnectionString,
         }).Build());
         var app = LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], options);
         try

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using Observatory.Tests.Shared;
 
-namespace Observatory.Integration.Tests.Infrastructure;
+namespace Observatory.Tests.Shared;
 
 /// <summary>
-/// An Azurite of a test's own, on free ports, started and stopped with the repository's scripts: for a test that must
-/// own every table of the account (the backup round trip wipes them), away from the Azurite the other tests share.
+/// An Azurite of a test's own, on free ports, started and stopped with the repository's scripts, away from the Azurite
+/// the other tests share: for a test that must own every table of the account (the backup round trip wipes them), or
+/// one that runs the Function App's queue listeners, which would take other tests' messages from the shared queues.
 /// </summary>
 public sealed class OwnAzurite : IAsyncLifetime
 {
