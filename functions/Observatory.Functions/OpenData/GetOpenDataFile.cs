@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Net.Http.Headers;
 using Observatory.Core.Ports;
-using Observatory.Core.Snapshots;
 using Observatory.Functions.Http;
 using Observatory.Functions.Middleware;
 
@@ -37,16 +35,6 @@ public sealed class GetOpenDataFile
         var content = await _snapshots.OpenFileAsync(year, snapshot.Manifest.Version, file, cancellationToken);
         if (content is null) return ApiResults.NotFound($"The file '{file}' of snapshot {year}/{snapshot.Manifest.Version} is missing.");
 
-        // A version never changes, so its files may be cached for good; "latest" moves, so it is revalidated.
-        request.HttpContext.Response.Headers.CacheControl = version == SnapshotVersion.Latest ? "public, max-age=300" : "public, max-age=31536000, immutable";
-        if (version == SnapshotVersion.Latest)
-            request.HttpContext.Response.Headers["Content-Location"] = $"/api/opendata/{year}/{snapshot.Manifest.Version}/{file}";
-        return new FileStreamResult(content.Content, content.ContentType)
-        {
-            EnableRangeProcessing = true,
-            EntityTag = EntityTagHeaderValue.Parse(content.ETag),
-            LastModified = content.LastModified,
-            FileDownloadName = file,
-        };
+        return PublishedFileResult.For(request, content, file, version, $"/api/opendata/{year}/{snapshot.Manifest.Version}/{file}");
     }
 }
