@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -35,5 +38,20 @@ internal static class BenchmarkLocalHost
             },
         };
         return LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], options);
+    }
+
+    /// <summary>Issues a focal point's key for <paramref name="country"/> through the staff route; returns the key.</summary>
+    public static async Task<string> IssueKeyAsync(HttpClient client, string country)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/keys")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { country, label = "benchmark" }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", BenchmarkServices.AdminKey);
+        using var response = await client.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidDataException($"Issuing a key for {country} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("key").GetString()!;
     }
 }

@@ -74,7 +74,7 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
 
             // The generated return, and last year's accepted version of it: the dry run compares every value with it.
             const string generatedCountry = "ARG";
-            var key = await IssueKeyAsync(client, generatedCountry);
+            var key = await BenchmarkLocalHost.IssueKeyAsync(client, generatedCountry);
             var lastYear = ReturnContent.Rows(generatedCountry, Year - 1, GeneratedRows, seed: 7).ToList();
             await SubmitAndAwaitAsync(client, key, $"year={Year - 1}", XlsxReturnFile.Bytes(generatedCountry, lastYear), XlsxType);
             var rows = ReturnContent.Rows(generatedCountry, Year, GeneratedRows, seed: 8).ToList();
@@ -83,7 +83,7 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
 
             var keys = new Dictionary<string, string>(StringComparer.Ordinal) { [generatedCountry] = key };
             foreach (var country in files.Select(f => f.Country).Distinct().Where(c => !keys.ContainsKey(c)))
-                keys[country] = await IssueKeyAsync(client, country);
+                keys[country] = await BenchmarkLocalHost.IssueKeyAsync(client, country);
 
             // The same services in this process, to time the two parts of a dry run apart: the file's reading and
             // validation, and the read of last year's data.
@@ -234,20 +234,6 @@ public sealed class DryRunBenchmark(BenchmarkSettings settings, TextWriter log)
             return;
         }
         throw new TimeoutException("Last year's return was not processed within 5 minutes.");
-    }
-
-    private static async Task<string> IssueKeyAsync(HttpClient client, string country)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/keys")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { country, label = "benchmark" }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Api-Key", BenchmarkServices.AdminKey);
-        using var response = await client.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidDataException($"Issuing a key for {country} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("key").GetString()!;
     }
 
     /// <summary>The row of the targets table.</summary>

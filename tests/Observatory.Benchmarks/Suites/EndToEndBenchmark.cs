@@ -71,7 +71,7 @@ public sealed class EndToEndBenchmark(BenchmarkSettings settings, TextWriter log
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
             var states = StatesFor(settings.EndToEndStates);
             var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var member in states) keys[member.Iso3] = await IssueKeyAsync(client, member.Iso3);
+            foreach (var member in states) keys[member.Iso3] = await BenchmarkLocalHost.IssueKeyAsync(client, member.Iso3);
 
             // A first round of small returns warms the host up (JIT, connections, the catalog's caches) off the clock.
             await Task.WhenAll(states.Select((s, i) => UploadAndAwaitAsync(client, keys[s.Iso3], s.Iso3, Return(s.Iso3, i, round: -1, WarmUpRows), WarmUpRows)));
@@ -109,20 +109,6 @@ public sealed class EndToEndBenchmark(BenchmarkSettings settings, TextWriter log
         return index % 2 == 0
             ? (XlsxReturnFile.Bytes(country, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
             : (CsvReturnFile.Bytes(rows), "text/csv", "csv");
-    }
-
-    private static async Task<string> IssueKeyAsync(HttpClient client, string country)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/keys")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { country, label = "benchmark" }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Api-Key", BenchmarkServices.AdminKey);
-        using var response = await client.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Created)
-            throw new InvalidDataException($"Issuing a key for {country} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("key").GetString()!;
     }
 
     /// <summary>Uploads one return, then polls its status until it is final; it must end accepted with every row kept.</summary>
