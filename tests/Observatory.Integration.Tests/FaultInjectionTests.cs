@@ -1,13 +1,8 @@
-using System.Security.Cryptography;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Observatory.Core.Ports;
-using Observatory.Core.Snapshots;
 using Observatory.Core.Submissions;
 using Observatory.Functions.Observations;
-using Observatory.Functions.OpenData;
-using Observatory.Functions.Snapshots;
 using Observatory.Functions.Submissions;
 using Observatory.Integration.Tests.Infrastructure;
 using Observatory.Storage;
@@ -15,11 +10,11 @@ using Observatory.Storage;
 namespace Observatory.Integration.Tests;
 
 /// <summary>
-/// Processing (of an accepted amendment, with its promotion, and of a rejected return) and snapshot publication driven
-/// through an outage at each of their storage steps in turn, by a fault injected in the SDK's pipeline
-/// (<see cref="StorageFaults"/>); after recovery each ends in its documented final state: the amendment accepted with
-/// its cells current and a truthful diff, the rejected return rejected with its report and no data, no version rows but
-/// those of accepted submissions; the snapshot published whole, every listed version's files complete.
+/// Processing (of an accepted amendment, with its promotion, and of a rejected return) driven through an outage at each
+/// of its storage steps in turn, by a fault injected in the SDK's pipeline (<see cref="StorageFaults"/>); after recovery
+/// each ends in its documented final state: the amendment accepted with its cells current and a truthful diff, the
+/// rejected return rejected with its report and no data, no version rows but those of accepted submissions. Snapshot
+/// publication meets the same outages in <see cref="SnapshotOutageTests"/>.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class FaultInjectionTests : IAsyncLifetime
@@ -117,62 +112,6 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.InRange(steps, 4, 29);
     }
 
-    [Fact]
-    public async Task A_snapshot_compile_that_meets_an_outage_at_any_storage_step_publishes_whole_when_compiled_again()
-    {
-        const int year = 2019;
-        var (_, key) = await _pipeline.IssueKeyAsync("PAN");
-        await AcceptAsync(key, "PAN", year, [Header, ["CT_PERS_PROS", "_T", 10, null], ["CT_PERS_CONV", "_T", 4, null]], amend: false);
-
-        var published = 0;
-        var leaseOutlived = 0;
-        // Every step of the start (lease, version, state reads), then every third: the file writes repeat one pattern.
-        for (var step = 1; ; step += step < 16 ? 1 : 3)
-        {
-            Assert.True(step < 400, "publication took more storage steps than expected");
-            var kind = step % 4 == 0 ? FaultMode.Timeout : FaultMode.Unreachable;
-            _faults.ResetLog();
-            _faults.Arm(StorageFault.AtStep(step, kind));
-            int? status = null;
-            Exception? error = null;
-            try { status = (await CompileAsync(year)).Status; }
-            catch (Exception e) { error = e; /* staff or the timer try again */ }
-            _faults.Heal();
-            var fired = _faults.Fired;
-            if (!fired) Assert.True(status == 201, $"step {step}: {status} {error}");
-
-            // After recovery a compile publishes a whole version. A compile cut off by the outage could not give
-            // its lease of the year back: it holds until it expires.
-            var again = await CompileAsync(year);
-            if (fired && again.Status == 409)
-            {
-                leaseOutlived++;
-                _pipeline.Clock.Advance(SnapshotPublisher.CompileLease + TimeSpan.FromMinutes(1));
-                again = await CompileAsync(year);
-            }
-            Assert.True(again.Status == 201, $"step {step} ({kind}): {again.Status} {again.Text}");
-            published += 2;
-            if (!fired) break;
-        }
-
-        Assert.True(leaseOutlived < published / 2, "most outages left the lease held");
-
-        // Every listed version of the year is complete: each file is served and matches its checksum.
-        var listing = await _pipeline.InvokeAsync(_pipeline.Request("GET", "/api/opendata"), r => _pipeline.Function<ListOpenData>().Run(r, CancellationToken.None));
-        var versions = listing.Json.GetProperty("snapshots").EnumerateArray().Where(s => s.GetProperty("year").GetInt32() == year).ToList();
-        Assert.InRange(versions.Count, published / 2, published);
-        foreach (var version in versions)
-            foreach (var file in version.GetProperty("files").EnumerateArray())
-            {
-                var name = file.GetProperty("name").GetString()!;
-                var v = version.GetProperty("version").GetString()!;
-                var response = await _pipeline.InvokeAsync(_pipeline.Request("GET", $"/api/opendata/{year}/{v}/{name}"),
-                    r => _pipeline.Function<GetOpenDataFile>().Run(r, year, v, name, CancellationToken.None));
-                Assert.Equal(200, response.Status);
-                Assert.Equal(file.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(response.Body)));
-            }
-    }
-
     private async Task RedeliverAsync(string message)
     {
         for (var delivery = 2; ; delivery++)
@@ -185,10 +124,6 @@ public sealed class FaultInjectionTests : IAsyncLifetime
             catch (Exception) when (delivery < 5) { }
         }
     }
-
-    private Task<ApiResponse> CompileAsync(int year) =>
-        _pipeline.InvokeAsync(_pipeline.Request("POST", $"/api/snapshots/{year}", key: _pipeline.AdminKey),
-            r => _pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private Task<ApiResponse> Upload(string key, string country, int year, IReadOnlyList<object?[]> rows, bool amend) =>
         // A title row unique to the run: Azurite keeps earlier runs' submissions, and the same bytes would be a duplicate.

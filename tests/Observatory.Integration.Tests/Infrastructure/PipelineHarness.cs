@@ -30,8 +30,11 @@ public sealed class PipelineHarness : IAsyncLifetime
 
     private PipelineHarness(string connectionString) => _connectionString = connectionString;
 
-    /// <summary>A pipeline over another storage account, such as an Azurite of a test's own.</summary>
-    public static PipelineHarness Over(string connectionString) => new(connectionString);
+    /// <summary>
+    /// A pipeline over another storage account, such as an Azurite of a test's own; with <paramref name="faults"/>, its
+    /// storage clients carry that fault injector (see <see cref="Faults"/>).
+    /// </summary>
+    public static PipelineHarness Over(string connectionString, StorageFaults? faults = null) => new(connectionString) { Faults = faults };
 
     /// <summary>The admin key configured for this run.</summary>
     public string AdminKey { get; } = "test-admin-" + Guid.NewGuid().ToString("N");
