@@ -44,15 +44,17 @@ public sealed class TableSubmissionStore : ISubmissionStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryCreateAsync(Submission submission, CancellationToken cancellationToken)
+    public async Task<bool> TryCreateAsync(Submission submission, PendingIntake note, CancellationToken cancellationToken)
     {
         var partition = RowKeys.StateYear(submission.Country, submission.Year);
         var marker = new TableEntity(partition, ContentMarkerPrefix + submission.Sha256) { ["SubmissionId"] = submission.Id };
         try
         {
+            // The note is in the record's partition (the intake's state and year), so one entity-group transaction holds all three.
             await _table.SubmitTransactionAsync(
                 [new TableTransactionAction(TableTransactionActionType.Add, ToEntity(submission)),
-                 new TableTransactionAction(TableTransactionActionType.Add, marker)],
+                 new TableTransactionAction(TableTransactionActionType.Add, marker),
+                 new TableTransactionAction(TableTransactionActionType.Delete, NoteKey(note), ETag.All)],
                 cancellationToken);
             return true;
         }
@@ -93,38 +95,51 @@ public sealed class TableSubmissionStore : ISubmissionStore
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync(Submission submission, CancellationToken cancellationToken)
+    public async Task UndoCreateAsync(Submission submission, PendingIntake note, CancellationToken cancellationToken)
     {
-        // Together: a marker left without its record would refuse the same bytes for ever.
+        // Together: a marker left without its record would refuse the same bytes for ever, and a raw file left without
+        // its record or its note would never be found by the sweep.
         var partition = RowKeys.StateYear(submission.Country, submission.Year);
         _known.Forget(submission.Id);
         try
         {
             await _table.SubmitTransactionAsync(
                 [new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, submission.Id), ETag.All),
-                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, ContentMarkerPrefix + submission.Sha256), ETag.All)],
+                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, ContentMarkerPrefix + submission.Sha256), ETag.All),
+                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(note))],
                 cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 404)
         {
-            // Already gone.
+            // The record is gone already: only the note is put back.
+            await BeginIntakeAsync(note, cancellationToken);
         }
     }
 
     /// <inheritdoc />
     public Task BeginIntakeAsync(PendingIntake intake, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(RowKeys.StateYear(intake.Country, intake.Year), IntakePrefix + intake.SubmissionId)
-        {
-            ["SubmissionId"] = intake.SubmissionId,
-            ["Country"] = intake.Country,
-            ["Year"] = intake.Year,
-            ["RawFileName"] = intake.RawFileName,
-            ["StartedAt"] = intake.StartedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        _table.UpsertEntityAsync(ToEntity(intake), TableUpdateMode.Replace, cancellationToken);
 
     /// <inheritdoc />
-    public Task EndIntakeAsync(PendingIntake intake, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(RowKeys.StateYear(intake.Country, intake.Year), IntakePrefix + intake.SubmissionId, ETag.All, cancellationToken);
+    public Task EndIntakeAsync(PendingIntake intake, CancellationToken cancellationToken)
+    {
+        var key = NoteKey(intake);
+        return _table.DeleteEntityAsync(key.PartitionKey, key.RowKey, ETag.All, cancellationToken);
+    }
+
+    // Notes sit beside the records of their state and year.
+    private static TableEntity NoteKey(PendingIntake intake) => new(RowKeys.StateYear(intake.Country, intake.Year), IntakePrefix + intake.SubmissionId);
+
+    private static TableEntity ToEntity(PendingIntake intake)
+    {
+        var entity = NoteKey(intake);
+        entity["SubmissionId"] = intake.SubmissionId;
+        entity["Country"] = intake.Country;
+        entity["Year"] = intake.Year;
+        entity["RawFileName"] = intake.RawFileName;
+        entity["StartedAt"] = intake.StartedAt;
+        return entity;
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PendingIntake>> ListPendingIntakesAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken)

@@ -12,10 +12,11 @@ public interface ISubmissionStore
     Task<Submission?> FindByContentAsync(string country, int year, string sha256, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates the record together with its content marker, atomically. Returns false, creating nothing, when a
-    /// submission with the same content already exists for the state and year.
+    /// Creates the record together with its content marker and removes the intake's <paramref name="note"/>, atomically:
+    /// the raw file is never without either its record or its note. Returns false, changing nothing, when a submission
+    /// with the same content already exists for the state and year.
     /// </summary>
-    Task<bool> TryCreateAsync(Submission submission, CancellationToken cancellationToken);
+    Task<bool> TryCreateAsync(Submission submission, PendingIntake note, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies <paramref name="change"/> to the stored record with optimistic concurrency, re-reading and
@@ -26,8 +27,8 @@ public interface ISubmissionStore
 
     /// <summary>
     /// Notes that an intake is about to store a raw file, before it does: if the intake stops half-way (an outage, a
-    /// crash), the note lets the sweep remove what it left. Removed by <see cref="EndIntakeAsync"/> once the upload is
-    /// acknowledged or undone.
+    /// crash), the note lets the sweep remove what it left. The record's creation removes it (<see cref="TryCreateAsync"/>);
+    /// an upload that is undone removes it with <see cref="EndIntakeAsync"/>.
     /// </summary>
     Task BeginIntakeAsync(PendingIntake intake, CancellationToken cancellationToken);
 
@@ -40,8 +41,11 @@ public interface ISubmissionStore
     /// <summary>The submissions of every state and year that are queued and were last put on the queue before <paramref name="queuedBefore"/>.</summary>
     Task<IReadOnlyList<Submission>> ListQueuedAsync(DateTimeOffset queuedBefore, CancellationToken cancellationToken);
 
-    /// <summary>Removes a record and its content marker together (only to undo an upload that was never acknowledged).</summary>
-    Task DeleteAsync(Submission submission, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes a record and its content marker and puts the intake's <paramref name="note"/> back, atomically (only to
+    /// undo an upload that was never acknowledged): the raw file, still there, is never without one or the other.
+    /// </summary>
+    Task UndoCreateAsync(Submission submission, PendingIntake note, CancellationToken cancellationToken);
 
     /// <summary>The submissions of a state, of one year or all years, newest first.</summary>
     Task<IReadOnlyList<Submission>> ListAsync(string country, int? year, CancellationToken cancellationToken);

@@ -37,7 +37,7 @@ public sealed class StaleSubmissionSweep
         var cleaned = new List<string>();
         foreach (var note in await _submissions.ListPendingIntakesAsync(staleBefore, cancellationToken))
         {
-            // A record beside its note was acknowledged (or is being undone): its raw file stays; the queued check below covers it.
+            // A record beside its note (left by a release that removed notes on their own) was acknowledged: its raw file stays.
             if (await _submissions.FindAsync(note.SubmissionId, cancellationToken) is null)
             {
                 await _rawFiles.DeleteAsync(note.RawFileName, cancellationToken);

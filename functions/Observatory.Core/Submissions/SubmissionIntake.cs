@@ -45,17 +45,9 @@ public sealed class SubmissionIntake
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content.Span));
         StateYearLock? locked;
-        Submission? existing;
         try
         {
             locked = await _locks.FindAsync(state.Iso3, year, cancellationToken);
-            existing = locked is null ? await _submissions.FindByContentAsync(state.Iso3, year, sha256, cancellationToken) : null;
-            // The same bytes again, still queued long after: its message was lost in an outage, so it is queued again.
-            if (existing is not null && _requeue.IsStale(existing))
-            {
-                _logger.LogWarning("Submission {SubmissionId} was still queued; the same bytes arrived again and it is queued again", existing.Id);
-                existing = await _requeue.RequeueAsync(existing, cancellationToken);
-            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -64,8 +56,6 @@ public sealed class SubmissionIntake
         }
         if (locked is not null)
             return UploadTermsReader.LockedRefusal(state, year, locked);
-        if (existing is not null)
-            return IntakeResult.Existing(existing);
 
         var receivedAt = _clock.GetUtcNow();
         var id = SubmissionId.New(state.Iso3, year, receivedAt);
@@ -89,10 +79,12 @@ public sealed class SubmissionIntake
     }
 
     /// <summary>
-    /// A note of the intake first, then the raw file, then the record (with its content marker, atomically), then the
-    /// queue message. Only after all of them is the upload acknowledged. A failure undoes what was done and answers
-    /// 503; when the undoing fails too (storage is down), what is left is found by the sweep: a note without its record
-    /// (the raw file is removed) or a queued record without a message (it is queued again).
+    /// A note of the intake first, then the raw file, then the record (with its content marker, removing the note,
+    /// atomically), then the queue message. Only after all of them is the upload acknowledged. The same bytes sent
+    /// before are found when the record cannot be created beside the earlier one's content marker; nothing is looked up
+    /// first, so a new upload, the common case, costs no extra request. A failure undoes what was done and answers 503;
+    /// when the undoing fails too (storage is down), what is left is found by the sweep: a note without its record (the
+    /// raw file is removed) or a queued record without a message (it is queued again).
     /// </summary>
     private async Task<IntakeResult> StoreAndQueueAsync(Submission submission, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -115,7 +107,7 @@ public sealed class SubmissionIntake
             await using (var stream = StatedYearScan.ReadOnlyStream(content))
                 await _rawFiles.SaveAsync(rawName, stream, submission.ContentType, cancellationToken);
             creating = true;
-            created = await _submissions.TryCreateAsync(submission, cancellationToken);
+            created = await _submissions.TryCreateAsync(submission, note, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -128,18 +120,9 @@ public sealed class SubmissionIntake
 
         if (!created)
         {
-            // Another upload of the same bytes won the race: answer with it and drop our copy.
+            // The same bytes were sent before (or by a concurrent upload that won the race): answer with that submission and drop our copy.
             await UndoAsync(submission, note, recordCreated: false);
-            try
-            {
-                var winner = await _submissions.FindByContentAsync(submission.Country, submission.Year, submission.Sha256, cancellationToken);
-                return winner is null ? Unavailable() : IntakeResult.Existing(winner);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                _logger.LogError(ex, "The submission with the same bytes as {SubmissionId} could not be read", submission.Id);
-                return Unavailable();
-            }
+            return await ExistingAsync(submission, cancellationToken);
         }
 
         try
@@ -153,41 +136,52 @@ public sealed class SubmissionIntake
             await UndoAsync(submission, note, recordCreated: true);
             return Unavailable("The upload could not be queued for processing; nothing was kept. Please send it again in a few minutes.");
         }
-        await ForgetNoteAsync(note);
         _logger.LogInformation("Submission {SubmissionId} received: {Country} {Year}, {Size} bytes, {Format}", submission.Id, submission.Country, submission.Year, submission.Size, submission.Format);
         return IntakeResult.New(submission);
     }
 
     /// <summary>
+    /// The submission with the same bytes as <paramref name="submission"/>. One still queued long after lost its message
+    /// in an outage, so it is queued again.
+    /// </summary>
+    private async Task<IntakeResult> ExistingAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var existing = await _submissions.FindByContentAsync(submission.Country, submission.Year, submission.Sha256, cancellationToken);
+            if (existing is null) return Unavailable();
+            if (_requeue.IsStale(existing))
+            {
+                _logger.LogWarning("Submission {SubmissionId} was still queued; the same bytes arrived again and it is queued again", existing.Id);
+                existing = await _requeue.RequeueAsync(existing, cancellationToken);
+            }
+            return IntakeResult.Existing(existing);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "The submission with the same bytes as {SubmissionId} could not be read", submission.Id);
+            return Unavailable();
+        }
+    }
+
+    /// <summary>
     /// Undoes an upload that was not acknowledged, in the order that never leaves a raw file without either its record
-    /// or the note that lets the sweep remove it: the record (when it was, or may have been, created: null means look),
-    /// then the raw file, then the note. Stops at the first failure and leaves the rest to the sweep.
+    /// or the note that lets the sweep remove it: the record is swapped back for the note (when it was, or may have
+    /// been, created: null means look), then the raw file and the note are removed. Stops at the first failure and
+    /// leaves the rest to the sweep.
     /// </summary>
     private async Task UndoAsync(Submission submission, PendingIntake note, bool? recordCreated)
     {
         try
         {
             recordCreated ??= await _submissions.FindAsync(submission.Id, CancellationToken.None) is not null;
-            if (recordCreated == true) await _submissions.DeleteAsync(submission, CancellationToken.None);
+            if (recordCreated == true) await _submissions.UndoCreateAsync(submission, note, CancellationToken.None);
             await _rawFiles.DeleteAsync(note.RawFileName, CancellationToken.None);
             await _submissions.EndIntakeAsync(note, CancellationToken.None);
         }
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "Undoing submission {SubmissionId} did not complete; the sweep will finish it", submission.Id);
-        }
-    }
-
-    private async Task ForgetNoteAsync(PendingIntake note)
-    {
-        try
-        {
-            await _submissions.EndIntakeAsync(note, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // Harmless: the sweep finds the record beside the note and removes the note alone.
-            _logger.LogWarning(ex, "The intake note of {SubmissionId} could not be removed; the sweep will remove it", note.SubmissionId);
         }
     }
 

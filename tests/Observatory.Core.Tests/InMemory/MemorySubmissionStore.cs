@@ -5,7 +5,7 @@ namespace Observatory.Core.Tests.InMemory;
 
 /// <summary>
 /// The submission records in memory, with the table store's promises: a record and its content marker are created
-/// together or not at all, and updates re-read and re-apply. <see cref="BeforeCreate"/> runs inside every create, before
+/// together (removing the intake's note) or not at all, and updates re-read and re-apply. <see cref="BeforeCreate"/> runs inside every create, before
 /// its check, so a test can hold two uploads there and make them race.
 /// </summary>
 internal sealed class MemorySubmissionStore : ISubmissionStore
@@ -35,13 +35,14 @@ internal sealed class MemorySubmissionStore : ISubmissionStore
             return Task.FromResult(_markers.TryGetValue((country, year, sha256), out var id) ? _records.GetValueOrDefault(id) : null);
     }
 
-    public async Task<bool> TryCreateAsync(Submission submission, CancellationToken cancellationToken)
+    public async Task<bool> TryCreateAsync(Submission submission, PendingIntake note, CancellationToken cancellationToken)
     {
         if (BeforeCreate is { } hook) await hook(submission);
         lock (_lock)
         {
             var marker = (submission.Country, submission.Year, submission.Sha256);
             if (_markers.ContainsKey(marker) || _records.ContainsKey(submission.Id)) return false;
+            if (!_notes.Remove(note.SubmissionId)) throw new InvalidOperationException($"No intake note of {note.SubmissionId}.");
             _records[submission.Id] = submission;
             _markers[marker] = submission.Id;
             return true;
@@ -81,13 +82,14 @@ internal sealed class MemorySubmissionStore : ISubmissionStore
                 [.. _records.Values.Where(s => s.Status == SubmissionStatus.Queued && (s.QueuedAt ?? s.ReceivedAt) < queuedBefore)]);
     }
 
-    public Task DeleteAsync(Submission submission, CancellationToken cancellationToken)
+    public Task UndoCreateAsync(Submission submission, PendingIntake note, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             _records.Remove(submission.Id);
             var marker = (submission.Country, submission.Year, submission.Sha256);
             if (_markers.TryGetValue(marker, out var id) && id == submission.Id) _markers.Remove(marker);
+            _notes[note.SubmissionId] = note;
         }
         return Task.CompletedTask;
     }

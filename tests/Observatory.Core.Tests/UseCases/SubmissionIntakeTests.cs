@@ -68,6 +68,22 @@ public class SubmissionIntakeTests
         Assert.Equal(first.Submission!.Id, again.Submission!.Id);
         Assert.Single(_pipeline.Submissions.All);
         Assert.Single(_pipeline.Queue.Messages);
+        // The second copy was stored before the record refused it, and is gone again, with its note.
+        Assert.Equal([SubmissionIntake.RawFileName(first.Submission)], _pipeline.RawFiles.Names);
+        Assert.Empty(_pipeline.Submissions.Notes);
+    }
+
+    [Fact]
+    public async Task The_same_bytes_sent_again_while_the_first_is_queued_long_after_queue_it_again()
+    {
+        var first = await _pipeline.Intake.ReceiveAsync(Upload(Return), CancellationToken.None);
+        _pipeline.Clock.Advance(TimeSpan.FromMinutes(new ObservatoryOptions().StaleSubmissionMinutes + 1));
+
+        var again = await _pipeline.Intake.ReceiveAsync(Upload(Return), CancellationToken.None);
+
+        Assert.False(again.Created);
+        Assert.Equal([first.Submission!.Id, first.Submission.Id], _pipeline.Queue.Messages);
+        Assert.Equal(_pipeline.Clock.GetUtcNow(), again.Submission!.QueuedAt);
     }
 
     [Fact]
