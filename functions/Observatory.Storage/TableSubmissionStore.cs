@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Observatory.Core.Languages;
+using Observatory.Core.Notifications;
 using Observatory.Core.Ports;
 using Observatory.Core.Reading;
 using Observatory.Core.Submissions;
@@ -10,7 +11,9 @@ namespace Observatory.Storage;
 /// <summary>
 /// Submission records in Table Storage. One partition per state and year ("MEX-2025") holds the records (row key:
 /// the submission id) and, beside each, a content marker (row key: "~sha256~" and the file's hash) created in the
-/// same entity-group transaction, so two uploads of the same bytes can never both create a submission.
+/// same entity-group transaction, so two uploads of the same bytes can never both create a submission; the notes of
+/// intakes under way ("~intake~" and the id); and the outbox rows of verdicts not yet known to be queued ("~outbox~"
+/// and the notification id), written in the transaction that stores the verdict.
 /// </summary>
 public sealed class TableSubmissionStore : ISubmissionStore
 {
@@ -18,6 +21,8 @@ public sealed class TableSubmissionStore : ISubmissionStore
     private const string ContentMarkerPrefix = "~sha256~";
     // Notes of intakes under way, beside the records of their state and year.
     private const string IntakePrefix = "~intake~";
+    // Announcements of verdicts owed to the notifications queue, beside the records of their state and year.
+    private const string OutboxPrefix = "~outbox~";
     private readonly TableClient _table;
     // Saves re-reading a record before each update of a submission this instance has just read or written.
     private readonly KnownEntityVersions<Submission> _known = new();
@@ -65,7 +70,43 @@ public sealed class TableSubmissionStore : ISubmissionStore
     }
 
     /// <inheritdoc />
-    public async Task<Submission> UpdateAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken)
+    public Task<Submission> UpdateAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken) =>
+        WriteAsync(id, change, beside: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Submission> UpdateAndAnnounceAsync(string id, Func<Submission, Submission> change, NotificationMessage announcement, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        if (!SubmissionId.TryParse(id, out var country, out var year)) throw new KeyNotFoundException($"No submission {id}.");
+        var outbox = new TableEntity(RowKeys.StateYear(country, year), OutboxKey(announcement)) { ["Message"] = announcement.Serialize(), ["At"] = at };
+        return WriteAsync(id, change, outbox, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RemoveAnnouncementAsync(NotificationMessage announcement, CancellationToken cancellationToken)
+    {
+        if (announcement.SubmissionId is not { } id || !SubmissionId.TryParse(id, out var country, out var year)) return Task.CompletedTask;
+        return _table.DeleteEntityAsync(RowKeys.StateYear(country, year), OutboxKey(announcement), ETag.All, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<NotificationMessage>> ListAnnouncementsAsync(DateTimeOffset madeBefore, CancellationToken cancellationToken)
+    {
+        // '~' sorts after every character of a notification key: the range holds the outbox rows and nothing else.
+        var filter = $"RowKey ge '{OutboxPrefix}' and RowKey lt '{OutboxPrefix}~'";
+        var list = new List<NotificationMessage>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            if (row.GetDateTimeOffset("At") is { } at && at < madeBefore && row.GetString("Message") is { } text)
+                list.Add(NotificationMessage.Parse(text));
+        return list;
+    }
+
+    /// <summary>
+    /// Replaces the record with <paramref name="change"/> applied, from the version this instance last read or wrote
+    /// (read first when it has none), together with <paramref name="beside"/> (an entity of the record's partition) in
+    /// one transaction when given. A version changed by another writer since is refused, read afresh and changed again.
+    /// </summary>
+    private async Task<Submission> WriteAsync(string id, Func<Submission, Submission> change, TableEntity? beside, CancellationToken cancellationToken)
     {
         if (!SubmissionId.TryParse(id, out var country, out var year)) throw new KeyNotFoundException($"No submission {id}.");
         var partition = RowKeys.StateYear(country, year);
@@ -80,8 +121,8 @@ public sealed class TableSubmissionStore : ISubmissionStore
             var changed = change(known);
             try
             {
-                var written = await _table.UpdateEntityAsync(ToEntity(changed), etag, TableUpdateMode.Replace, token);
-                _known.Remember(id, changed, written.Headers.ETag ?? default);
+                var written = await ReplaceAsync(ToEntity(changed), etag, beside, token);
+                _known.Remember(id, changed, written);
                 return changed;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
@@ -92,6 +133,18 @@ public sealed class TableSubmissionStore : ISubmissionStore
                 throw;
             }
         }, cancellationToken);
+    }
+
+    /// <summary>Replaces <paramref name="record"/> if it is still at <paramref name="etag"/>, with <paramref name="beside"/> in the same transaction; returns the record's new ETag.</summary>
+    private async Task<ETag> ReplaceAsync(TableEntity record, ETag etag, TableEntity? beside, CancellationToken cancellationToken)
+    {
+        if (beside is null)
+            return (await _table.UpdateEntityAsync(record, etag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? default;
+        var responses = await _table.SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, etag),
+             new TableTransactionAction(TableTransactionActionType.UpsertReplace, beside)],
+            cancellationToken);
+        return responses.Value[0].Headers.ETag ?? default;
     }
 
     /// <inheritdoc />
@@ -126,6 +179,10 @@ public sealed class TableSubmissionStore : ISubmissionStore
         var key = NoteKey(intake);
         return _table.DeleteEntityAsync(key.PartitionKey, key.RowKey, ETag.All, cancellationToken);
     }
+
+    /// <summary>An announcement's row key: its notification id with the characters keys may not hold (/ \ # ?) replaced.</summary>
+    private static string OutboxKey(NotificationMessage announcement) =>
+        OutboxPrefix + announcement.Id.Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
 
     // Notes sit beside the records of their state and year.
     private static TableEntity NoteKey(PendingIntake intake) => new(RowKeys.StateYear(intake.Country, intake.Year), IntakePrefix + intake.SubmissionId);

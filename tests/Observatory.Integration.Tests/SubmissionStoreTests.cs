@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Observatory.Benchmarks.Measurement;
 using Observatory.Core.Languages;
+using Observatory.Core.Notifications;
 using Observatory.Core.Reading;
 using Observatory.Core.Submissions;
 using Observatory.Integration.Tests.Infrastructure;
@@ -134,6 +135,51 @@ public sealed class SubmissionStoreTests
         Assert.Equal(("second update", 1), (final.FailureReason, final.Attempts));
         var stored = await Instance().Store.FindAsync(submission.Id, CancellationToken.None);
         Assert.Equal(("second update", 1), (stored!.FailureReason, stored.Attempts));
+    }
+
+    [Fact]
+    public async Task A_verdict_and_its_announcement_are_stored_in_one_request_and_listed_until_removed()
+    {
+        TestStorage.EnsureReachable();
+        var (store, requests) = Instance();
+        var submission = NewSubmission();
+        Assert.True(await CreateAsync(store, submission));
+        Assert.NotNull(await store.FindAsync(submission.Id, CancellationToken.None));
+        var announcement = NotificationMessage.Verdict(submission.Id, "accepted");
+        var at = DateTimeOffset.UtcNow;
+        requests.Reset();
+
+        await store.UpdateAndAnnounceAsync(submission.Id, s => s with { Attempts = 7 }, announcement, at, CancellationToken.None);
+
+        Assert.Equal(1, requests.Total);
+        Assert.Equal(7, (await Instance().Store.FindAsync(submission.Id, CancellationToken.None))!.Attempts);
+        Assert.DoesNotContain(announcement, await store.ListAnnouncementsAsync(at, CancellationToken.None));
+        Assert.Contains(announcement, await store.ListAnnouncementsAsync(at.AddTicks(1), CancellationToken.None));
+        Assert.DoesNotContain(await store.ListAsync("URY", 1995, CancellationToken.None), s => s.Id.StartsWith('~'));
+        await store.RemoveAnnouncementAsync(announcement, CancellationToken.None);
+        Assert.DoesNotContain(announcement, await store.ListAnnouncementsAsync(DateTimeOffset.MaxValue, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_verdict_written_over_a_stale_version_keeps_the_other_writers_change_and_is_announced_once()
+    {
+        TestStorage.EnsureReachable();
+        var (first, firstRequests) = Instance();
+        var (second, _) = Instance();
+        var submission = NewSubmission();
+        Assert.True(await CreateAsync(first, submission));
+        Assert.NotNull(await first.FindAsync(submission.Id, CancellationToken.None));
+        await second.UpdateAsync(submission.Id, s => s with { FailureReason = "written by the other instance" }, CancellationToken.None);
+        var announcement = NotificationMessage.Verdict(submission.Id, "rejected");
+        firstRequests.Reset();
+
+        var stored = await first.UpdateAndAnnounceAsync(submission.Id, s => s with { Attempts = s.Attempts + 1 }, announcement, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // The transaction over the stale version was refused whole, then the record read afresh and both written.
+        Assert.Equal(3, firstRequests.Total);
+        Assert.Equal(("written by the other instance", 1), (stored.FailureReason, stored.Attempts));
+        Assert.Single(await first.ListAnnouncementsAsync(DateTimeOffset.MaxValue, CancellationToken.None), a => a == announcement);
+        await first.RemoveAnnouncementAsync(announcement, CancellationToken.None);
     }
 
     [Fact]

@@ -9,38 +9,41 @@ namespace Observatory.Core.Notifications;
 /// </summary>
 /// <remarks>
 /// "Nothing lost" here means: once a submission is final, its verdict reaches the queue, even when the queue is down at
-/// that moment or the process stops right after the verdict was stored. So processing writes an outbox row (the same
-/// table service as the submission record: if that fails, processing fails and is retried as before) before it stores
-/// the final status; after storing it, it queues the notification and removes the row. A failure to queue is logged and
-/// swallowed: the row stays, and <see cref="NotificationOutbox"/> queues it again on the sweep's schedule. A row queued
-/// twice mails nobody twice, because the sender keeps a marker per notification and recipient.
+/// that moment or the process stops right after the verdict was stored. So the final status is stored together with an
+/// outbox row, in one transaction (<see cref="ISubmissionStore.UpdateAndAnnounceAsync"/>: if that fails, processing
+/// fails and is retried as before); after it, the notification is queued and the row removed. A failure to queue is
+/// logged and swallowed: the row stays, and <see cref="NotificationOutbox"/> queues it again on the sweep's schedule. A
+/// row queued twice mails nobody twice, because the sender keeps a marker per notification and recipient.
 /// </remarks>
 public sealed class VerdictAnnouncer
 {
-    private readonly INotificationLedger _ledger;
+    private readonly ISubmissionStore _submissions;
     private readonly INotificationQueue _queue;
     private readonly TimeProvider _clock;
     private readonly ILogger<VerdictAnnouncer> _logger;
 
     /// <summary>Creates the announcer.</summary>
-    public VerdictAnnouncer(INotificationLedger ledger, INotificationQueue queue, TimeProvider clock, ILogger<VerdictAnnouncer> logger)
+    public VerdictAnnouncer(ISubmissionStore submissions, INotificationQueue queue, TimeProvider clock, ILogger<VerdictAnnouncer> logger)
     {
-        _ledger = ledger;
+        _submissions = submissions;
         _queue = queue;
         _clock = clock;
         _logger = logger;
     }
 
-    /// <summary>Records, before the verdict is stored, that it must be announced; throws when storage fails.</summary>
-    public async Task<NotificationMessage> PrepareAsync(string submissionId, SubmissionStatus status, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the verdict (<paramref name="change"/> to the record, which must make it <paramref name="status"/>) with
+    /// its announcement, then queues the announcement. Throws when the verdict cannot be stored; never for the queue.
+    /// </summary>
+    public async Task<Submission> StoreAndAnnounceAsync(string submissionId, SubmissionStatus status, Func<Submission, Submission> change, CancellationToken cancellationToken)
     {
-        var message = NotificationMessage.Verdict(submissionId, status.ToApiName());
-        await _ledger.AddPendingAsync(message, _clock.GetUtcNow(), cancellationToken);
-        return message;
+        var announcement = NotificationMessage.Verdict(submissionId, status.ToApiName());
+        var stored = await _submissions.UpdateAndAnnounceAsync(submissionId, change, announcement, _clock.GetUtcNow(), cancellationToken);
+        await DispatchAsync(announcement);
+        return stored;
     }
 
-    /// <summary>Queues the notification once the verdict is stored; never throws (the outbox keeps what could not be queued).</summary>
-    public async Task DispatchAsync(NotificationMessage message)
+    private async Task DispatchAsync(NotificationMessage message)
     {
         try
         {
@@ -53,7 +56,7 @@ public sealed class VerdictAnnouncer
         }
         try
         {
-            await _ledger.RemovePendingAsync(message.Id, CancellationToken.None);
+            await _submissions.RemoveAnnouncementAsync(message, CancellationToken.None);
         }
         catch (Exception ex)
         {

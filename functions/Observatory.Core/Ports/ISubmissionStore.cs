@@ -1,3 +1,4 @@
+using Observatory.Core.Notifications;
 using Observatory.Core.Submissions;
 
 namespace Observatory.Core.Ports;
@@ -24,6 +25,21 @@ public interface ISubmissionStore
     /// </summary>
     /// <exception cref="KeyNotFoundException">No submission has that id.</exception>
     Task<Submission> UpdateAsync(string id, Func<Submission, Submission> change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> as <see cref="UpdateAsync"/> does and, in the same transaction, records that
+    /// <paramref name="announcement"/> must reach the notifications queue (an outbox row beside the record, written at
+    /// <paramref name="at"/>): a verdict is never stored without its announcement, nor announced without being stored.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No submission has that id.</exception>
+    Task<Submission> UpdateAndAnnounceAsync(string id, Func<Submission, Submission> change, NotificationMessage announcement, DateTimeOffset at,
+        CancellationToken cancellationToken);
+
+    /// <summary>Removes the outbox row of an announcement now on the queue; nothing when there is none.</summary>
+    Task RemoveAnnouncementAsync(NotificationMessage announcement, CancellationToken cancellationToken);
+
+    /// <summary>The announcements recorded before <paramref name="madeBefore"/> and not removed: they may never have been queued.</summary>
+    Task<IReadOnlyList<NotificationMessage>> ListAnnouncementsAsync(DateTimeOffset madeBefore, CancellationToken cancellationToken);
 
     /// <summary>
     /// Notes that an intake is about to store a raw file, before it does: if the intake stops half-way (an outage, a

@@ -80,14 +80,12 @@ public sealed class SubmissionProcessor
     {
         var submission = await _submissions.FindAsync(submissionId, cancellationToken);
         if (submission is null || submission.Status.IsFinal()) return;
-        var announcement = await _announcer.PrepareAsync(submissionId, SubmissionStatus.Failed, cancellationToken);
-        await _submissions.UpdateAsync(submissionId, s => s.Status.IsFinal() ? s : s with
+        await _announcer.StoreAndAnnounceAsync(submissionId, SubmissionStatus.Failed, s => s.Status.IsFinal() ? s : s with
         {
             Status = SubmissionStatus.Failed,
             CompletedAt = _clock.GetUtcNow(),
             FailureReason = s.FailureReason ?? "Processing did not complete after the queue's retries.",
         }, cancellationToken);
-        await _announcer.DispatchAsync(announcement);
         _logger.LogError("Submission {SubmissionId} failed: {Reason}", submissionId, submission.FailureReason ?? "retries exhausted");
     }
 
@@ -114,9 +112,8 @@ public sealed class SubmissionProcessor
         }
 
         var status = outcome.Accepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
-        // The verdict's notification is recorded before the verdict, and queued after it (VerdictAnnouncer says why).
-        var announcement = await _announcer.PrepareAsync(submission.Id, status, cancellationToken);
-        await _submissions.UpdateAsync(submission.Id, s => s with
+        // The verdict's notification is recorded with the verdict, and queued after it (VerdictAnnouncer says why).
+        await _announcer.StoreAndAnnounceAsync(submission.Id, status, s => s with
         {
             Status = status,
             CompletedAt = _clock.GetUtcNow(),
@@ -124,7 +121,6 @@ public sealed class SubmissionProcessor
             FailureReason = null,
             Replaces = replaces,
         }, cancellationToken);
-        await _announcer.DispatchAsync(announcement);
         _logger.LogInformation("Submission {SubmissionId} {Status}: {Rows} rows, {Errors} errors, {Warnings} warnings",
             submission.Id, status, counts.Rows, counts.Errors, counts.Warnings);
     }

@@ -3,33 +3,15 @@ using Observatory.Core.Ports;
 
 namespace Observatory.Core.Tests.InMemory;
 
-/// <summary>The notification outbox and queue in memory: what would be mailed, and what is still owed to the queue.</summary>
+/// <summary>The notifications queue and the sent markers in memory: what would be mailed.</summary>
 internal sealed class MemoryNotifications : INotificationLedger, INotificationQueue
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (NotificationMessage Message, DateTimeOffset At)> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _sent = new(StringComparer.Ordinal);
     private readonly List<NotificationMessage> _queued = [];
 
     /// <summary>The notifications queued, oldest first.</summary>
     public IReadOnlyList<NotificationMessage> Queued { get { lock (_lock) return [.. _queued]; } }
-
-    public Task AddPendingAsync(NotificationMessage message, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        lock (_lock) _pending.TryAdd(message.Id, (message, at));
-        return Task.CompletedTask;
-    }
-
-    public Task RemovePendingAsync(string notificationId, CancellationToken cancellationToken)
-    {
-        lock (_lock) _pending.Remove(notificationId);
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyList<NotificationMessage>> ListPendingAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        lock (_lock) return Task.FromResult<IReadOnlyList<NotificationMessage>>([.. _pending.Values.Where(p => p.At < before).Select(p => p.Message)]);
-    }
 
     public Task<IReadOnlySet<string>> SentToAsync(string notificationId, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal sealed class MemoryPipeline
             requeue, Clock, NullLogger<SubmissionIntake>.Instance);
         Processor = new SubmissionProcessor(Submissions, RawFiles, Reports, new VersionPromoter(Observations, Clock), data,
             new ReturnValidation(Observations, data, new ReturnValidator(data), Policy),
-            new VerdictAnnouncer(Notifications, Notifications, Clock, NullLogger<VerdictAnnouncer>.Instance), Clock,
+            new VerdictAnnouncer(Submissions, Notifications, Clock, NullLogger<VerdictAnnouncer>.Instance), Clock,
             NullLogger<SubmissionProcessor>.Instance);
         Leases = new MemoryLeases(Clock);
         var series = new SeriesPublisher(Snapshots, Series, Leases, data, options, Clock, NullLogger<SeriesPublisher>.Instance);

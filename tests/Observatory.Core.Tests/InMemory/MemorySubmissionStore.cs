@@ -1,3 +1,4 @@
+using Observatory.Core.Notifications;
 using Observatory.Core.Ports;
 using Observatory.Core.Submissions;
 
@@ -5,7 +6,8 @@ namespace Observatory.Core.Tests.InMemory;
 
 /// <summary>
 /// The submission records in memory, with the table store's promises: a record and its content marker are created
-/// together (removing the intake's note) or not at all, and updates re-read and re-apply. <see cref="BeforeCreate"/> runs inside every create, before
+/// together (removing the intake's note) or not at all, updates re-read and re-apply, and a verdict's announcement
+/// is kept with it. <see cref="BeforeCreate"/> runs inside every create, before
 /// its check, so a test can hold two uploads there and make them race.
 /// </summary>
 internal sealed class MemorySubmissionStore : ISubmissionStore
@@ -14,6 +16,7 @@ internal sealed class MemorySubmissionStore : ISubmissionStore
     private readonly Dictionary<string, Submission> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Country, int Year, string Sha256), string> _markers = [];
     private readonly Dictionary<string, PendingIntake> _notes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (NotificationMessage Message, DateTimeOffset At)> _outbox = new(StringComparer.Ordinal);
 
     /// <summary>Runs at the start of every create, outside the store's lock.</summary>
     public Func<Submission, Task>? BeforeCreate { get; set; }
@@ -56,6 +59,28 @@ internal sealed class MemorySubmissionStore : ISubmissionStore
             if (!_records.TryGetValue(id, out var current)) throw new KeyNotFoundException($"No submission {id}.");
             return Task.FromResult(_records[id] = change(current));
         }
+    }
+
+    public Task<Submission> UpdateAndAnnounceAsync(string id, Func<Submission, Submission> change, NotificationMessage announcement, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_records.TryGetValue(id, out var current)) throw new KeyNotFoundException($"No submission {id}.");
+            _outbox[announcement.Id] = (announcement, at);
+            return Task.FromResult(_records[id] = change(current));
+        }
+    }
+
+    public Task RemoveAnnouncementAsync(NotificationMessage announcement, CancellationToken cancellationToken)
+    {
+        lock (_lock) _outbox.Remove(announcement.Id);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<NotificationMessage>> ListAnnouncementsAsync(DateTimeOffset madeBefore, CancellationToken cancellationToken)
+    {
+        lock (_lock) return Task.FromResult<IReadOnlyList<NotificationMessage>>([.. _outbox.Values.Where(p => p.At < madeBefore).Select(p => p.Message)]);
     }
 
     public Task BeginIntakeAsync(PendingIntake intake, CancellationToken cancellationToken)
