@@ -69,6 +69,9 @@ class Bicep:
         self._next_id = 0
         self._buffer = b""
         self._stderr = []
+        # .NET's dynamic PGO instruments hot methods before optimizing them: in a server that compiles
+        # one template after another it costs more than it gains (warm calls about 40 % slower).
+        env = {"DOTNET_TieredPGO": "0", **(os.environ if env is None else env)}
         self._process = subprocess.Popen([cli, "jsonrpc", "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.PIPE, env=env)
         # The server's own messages (a crash's stack trace), kept for the error raised.
