@@ -114,8 +114,9 @@ evaluate_options=(--variants "$variants")
 [ "$operations" = true ] && evaluate_options+=(--ci-access)
 python3 "$infra/evaluate.py" "$bicep" "$src" "$work" "${evaluate_options[@]}" >"$work/evaluate.log" 2>&1 &
 evaluate_pid=$!
-# Stopped (its Bicep server with it) if this script ends first.
-trap '[ -n "$evaluate_pid" ] && kill "$evaluate_pid" 2>/dev/null; rm -rf "$work"' EXIT
+# Stopped (its Bicep server with it) if this script ends first; so are the mutation tests (5).
+mutations_pid=""
+trap 'for pid in $evaluate_pid $mutations_pid; do kill "$pid" 2>/dev/null; done; rm -rf "$work"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -155,6 +156,13 @@ elif [ -s "$work/main.json" ] && ! grep -qE ') : Error ' "$work/build.log"; then
   pass "build infra/main.bicep"
 else
   fail "build infra/main.bicep"; show_step "$work/build.log"; finish
+fi
+
+# 5 (started here, reported last). The mutation tests need only the evaluated parameter sets: they
+# run while the promises and the operations are checked.
+if [ "$quick" = false ]; then
+  BICEP="$bicep" python3 "$infra/tests/mutations.py" "$root" "$src" >"$work/mutations.log" 2>&1 &
+  mutations_pid=$!
 fi
 
 # 3. Per environment: its parameters, its evaluated deployment, and the promises checked on both.
@@ -221,8 +229,9 @@ fi
 
 # 5. The checks bite: every mutation must make its check fail (infra/tests/mutations.py).
 if [ "$quick" = false ]; then
-  BICEP="$bicep" python3 "$infra/tests/mutations.py" "$root" "$src" >"$work/mutations.log" 2>&1
+  wait "$mutations_pid"
   status=$?
+  mutations_pid=""
   report "$work/mutations.log"
   if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$work/mutations.log"; then
     fail "mutations: the runner stopped with status $status"
