@@ -226,7 +226,15 @@ def run_case(root, evaluated, servers, case):
             first = match.group(0).splitlines()[0]
             return f"PASS mutation {name}: {first[:140]}"
         failures = [line for line in output.splitlines() if line.startswith("FAIL ")]
-        return f"FAIL mutation {name}: expected /{expected}/, got {failures[:3] or 'no failure'}"
+        # With no FAIL line, the end of the output (a checker's traceback, the server's reason).
+        last = [line.strip() for line in output.splitlines() if line.strip()][-2:]
+        if not failures:
+            return f"FAIL mutation {name}: expected /{expected}/, got no failure (status {status}): {' / '.join(last)[:300]}"
+        # A failed evaluation says why on the indented line after its FAIL line.
+        lines = output.splitlines()
+        after = lines[lines.index(failures[0]) + 1:][:1]
+        detail = f" ({after[0].strip()[:200]})" if after and after[0].startswith("  ") else ""
+        return f"FAIL mutation {name}: expected /{expected}/, got {failures[:3]}{detail}"
 
 
 def main(argv):
