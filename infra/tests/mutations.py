@@ -9,8 +9,10 @@ on the copy as `infra/check.sh --quick --variants <variant> --no-operations` wou
 and snapshot, through infra/evaluate.py, then infra/promises.py). A case that changes the
 workflow, the docs, azd's files or the CI principal's access runs infra/operations.py on the copy
 with the evaluated deployments of the unchanged repository (re-evaluating ci-access.bicep when it
-or roles.bicep changed), which saves minutes of Bicep evaluations. Each worker evaluates through
-its own long-running Bicep server (infra/bicep_rpc.py), started once.
+or roles.bicep changed), which saves minutes of Bicep evaluations. The workers evaluate through
+one long-running Bicep server (infra/bicep_rpc.py), started once: on two busy cores a second server
+cost more CPU (its own start and warm-up) than it saved, while two workers still overlap one
+case's copying and checking with another's evaluation.
 
 Usage: mutations.py ROOT EVALUATED [CASE...]
   EVALUATED  the folder where infra/check.sh evaluated the unchanged parameter sets
@@ -18,7 +20,8 @@ Usage: mutations.py ROOT EVALUATED [CASE...]
 The Bicep CLI is $BICEP, or else the one `infra/check.sh --bicep-path` gives. The parameter files
 read the OBSERVATORY_* variables set, or else the placeholders of infra/evaluate.py.
 Prints "PASS mutation <case>: <the failure it caused>" or "FAIL mutation <case>: <why>" per case,
-and exits non-zero when one fails. Cases run WORKERS at a time.
+and exits non-zero when one fails. Cases run WORKERS at a time (MUTATION_WORKERS, default 2)
+through SERVERS Bicep servers (MUTATION_SERVERS, default 1).
 """
 import os
 import re
@@ -33,8 +36,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import evaluate  # noqa: E402
 from bicep_rpc import Bicep  # noqa: E402
 
-# Cases run at once, each worker with its own Bicep server: on two cores, two.
-WORKERS = 2
+# Cases run at once, and the Bicep servers they share.
+WORKERS = int(os.environ.get("MUTATION_WORKERS", "2"))
+SERVERS = int(os.environ.get("MUTATION_SERVERS", "1"))
 
 # What a copy of the repository needs for infra/check.sh: the template and its checks, the
 # workflow, azd's file, the docs they are checked against, the Function App's project file.
@@ -133,19 +137,24 @@ OPERATIONS_FILES = (".github/", "docs/", "README.md", "azure.yaml", "infra/main.
 
 
 class Servers:
-    """One Bicep server per worker thread, started on its first evaluation, all closed at the end."""
+    """At most `count` Bicep servers, started on the first evaluations, shared by the workers in
+    turn (a server takes one request at a time), all closed at the end."""
 
-    def __init__(self, cli):
+    def __init__(self, cli, count):
         self.cli = cli
+        self.count = count
         self.local = threading.local()
         self.started = []
+        self.assigned = 0
         self.lock = threading.Lock()
 
     def get(self):
         if getattr(self.local, "bicep", None) is None:
-            self.local.bicep = Bicep(self.cli, env=evaluate.server_environment())
             with self.lock:
-                self.started.append(self.local.bicep)
+                if len(self.started) < self.count:
+                    self.started.append(Bicep(self.cli, env=evaluate.server_environment()))
+                self.local.bicep = self.started[self.assigned % len(self.started)]
+                self.assigned += 1
         return self.local.bicep
 
     def close(self):
@@ -245,7 +254,7 @@ def main(argv):
     cases = [c for c in CASES if len(argv) == 3 or c[0] in argv[3:]]
     cli = os.environ.get("BICEP") or subprocess.run(
         ["bash", os.path.join(root, "infra", "check.sh"), "--bicep-path"], capture_output=True, text=True, check=True).stdout.strip()
-    servers = Servers(cli)
+    servers = Servers(cli, SERVERS)
     try:
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             lines = list(pool.map(lambda c: run_case(root, evaluated, servers, c), cases))
