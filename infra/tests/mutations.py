@@ -26,6 +26,7 @@ through SERVERS Bicep servers (MUTATION_SERVERS, default 1).
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import evaluate  # noqa: E402
-from bicep_rpc import Bicep  # noqa: E402
+from bicep_rpc import Bicep, BicepError  # noqa: E402
 
 # Cases run at once, and the Bicep servers they share.
 WORKERS = int(os.environ.get("MUTATION_WORKERS", "2"))
@@ -146,11 +147,14 @@ class Servers:
         self.local = threading.local()
         self.started = []
         self.assigned = 0
+        self.closed = False
         self.lock = threading.Lock()
 
     def get(self):
         if getattr(self.local, "bicep", None) is None:
             with self.lock:
+                if self.closed:
+                    raise BicepError("the Bicep servers were stopped")
                 if len(self.started) < self.count:
                     self.started.append(Bicep(self.cli, env=evaluate.server_environment()))
                 self.local.bicep = self.started[self.assigned % len(self.started)]
@@ -158,6 +162,8 @@ class Servers:
         return self.local.bicep
 
     def close(self):
+        with self.lock:
+            self.closed = True
         for bicep in self.started:
             bicep.close()
 
@@ -228,7 +234,7 @@ def run_case(root, evaluated, servers, case):
                 status, output = check_operations(servers, copy, evaluated, relative)
             else:
                 status, output = check_template(servers, copy, variants)
-        except (OSError, subprocess.SubprocessError) as error:
+        except (OSError, subprocess.SubprocessError, BicepError) as error:
             return f"FAIL mutation {name}: the check could not run: {error}"
         match = re.search(expected, output)
         if match and status != 0:
@@ -255,11 +261,19 @@ def main(argv):
     cli = os.environ.get("BICEP") or subprocess.run(
         ["bash", os.path.join(root, "infra", "check.sh"), "--bicep-path"], capture_output=True, text=True, check=True).stdout.strip()
     servers = Servers(cli, SERVERS)
+    pool = ThreadPoolExecutor(max_workers=WORKERS)
+
+    # Stopped (infra/check.sh ending first): no case started any more, the servers closed (an
+    # evaluation under way fails at once), the copies removed.
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+    signal.signal(signal.SIGTERM, stop)
     try:
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            lines = list(pool.map(lambda c: run_case(root, evaluated, servers, c), cases))
+        lines = list(pool.map(lambda c: run_case(root, evaluated, servers, c), cases))
     finally:
+        pool.shutdown(wait=False, cancel_futures=True)
         servers.close()
+        pool.shutdown(wait=True)
     for line in lines:
         print(line)
     return 0 if all(line.startswith("PASS") for line in lines) else 1
