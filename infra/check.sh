@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds and lints every .bicep and .bicepparam under infra/ with the Bicep CLI, then checks each
-# environment's evaluated deployment against the promises of docs/deploy.md (infra/promises.py),
-# and the workflow, azure.yaml, the CI principal's access and the runbook (infra/operations.py).
+# Lints every .bicep and .bicepparam under infra/ with the Bicep CLI, builds and evaluates the
+# template through one long-running Bicep server (infra/evaluate.py, infra/bicep_rpc.py), then
+# checks each environment's evaluated deployment against the promises of docs/deploy.md
+# (infra/promises.py), and the workflow, azure.yaml, the CI principal's access and the runbook
+# (infra/operations.py).
 # Then it proves that the checks bite: each case of infra/tests/mutations.py breaks one promise in
 # a copy of the repository and must make a named check fail.
 # Fails on any Bicep error and on any linter warning: a rule is relaxed only in
@@ -14,7 +16,7 @@
 # "infra/check.sh --bicep-path" only installs the CLI and prints its path (the deploy workflow
 # puts it on PATH so that az deploys with the very version tested here).
 # Leaves the repository as it found it: the CLI goes to .tools/ (git-ignored), the rest to a
-# temporary folder.
+# temporary folder; every Bicep server started is stopped before it exits.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,7 +41,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 src="$work/infra"
 # Lines of a log, indented, with the temporary copy of infra/ shown as infra/.
-show() { sed -e "s|$src/|infra/|g" -e 's/^/  /' "$1"; }
+show() { sed -e "s|$src/|infra/|g" -e "s|$work/lint/infra/|infra/|g" -e 's/^/  /' "$1"; }
 
 # The Bicep CLI ships in a NuGet package; a throwaway project outside the repository downloads it
 # (PackageDownload: no build, no reference) into .tools/nuget, once.
@@ -89,11 +91,12 @@ if [ ! -x "$bicep" ]; then
   fi
 fi
 
-# Work on a copy: build-params and snapshot write their output beside the input.
+# Work on a copy: the variants' parameter files and the snapshots are written beside the input.
 cp -R "$infra" "$src"
 
 # What CI reads from repository variables for production (infra/main.prod.bicepparam) and an
-# Owner sets for the CI principal's access (infra/ci-access.bicepparam): placeholders here.
+# Owner sets for the CI principal's access (infra/ci-access.bicepparam): placeholders here (the
+# same as infra/evaluate.py's PLACEHOLDERS), read by the lint and by the Bicep server.
 export OBSERVATORY_ALERT_EMAILS="${OBSERVATORY_ALERT_EMAILS-observatory-alerts@example.org}"
 export OBSERVATORY_KEY_ADMINISTRATOR="${OBSERVATORY_KEY_ADMINISTRATOR-00000000-0000-0000-0000-000000000ad0}"
 export OBSERVATORY_OPERATOR_GROUP="${OBSERVATORY_OPERATOR_GROUP-00000000-0000-0000-0000-0000000000e0}"
@@ -101,17 +104,37 @@ export OBSERVATORY_SMTP_CLIENT_ID="${OBSERVATORY_SMTP_CLIENT_ID-00000000-0000-00
 export OBSERVATORY_SMTP_PRINCIPAL="${OBSERVATORY_SMTP_PRINCIPAL-00000000-0000-0000-0000-0000000005a0}"
 export OBSERVATORY_CI_PRINCIPAL_ID="${OBSERVATORY_CI_PRINCIPAL_ID-00000000-0000-0000-0000-0000000000c1}"
 
+# 2-4 evaluate the template through one Bicep server (`bicep jsonrpc`, infra/bicep_rpc.py) that
+# infra/evaluate.py starts once for all of them: the CLI takes seconds to start, a warm server
+# under one to compile or evaluate. It writes each step's output only when the step succeeded, and
+# its log (diagnostics as the CLI prints them, the reason of a failure) in any case. It runs while
+# the lint does (each keeps about one core busy).
+evaluate_options=(--variants "$variants")
+[ "$quick" = false ] && evaluate_options+=(--build)
+[ "$operations" = true ] && evaluate_options+=(--ci-access)
+python3 "$infra/evaluate.py" "$bicep" "$src" "$work" "${evaluate_options[@]}" >"$work/evaluate.log" 2>&1 &
+evaluate_pid=$!
+# Stopped (its Bicep server with it) if this script ends first; so are the mutation tests (5).
+mutations_pid=""
+trap 'for pid in $evaluate_pid $mutations_pid; do kill "$pid" 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 # Bicep prints diagnostics as "<file>(<line>,<col>) : <Level> <code>: <message>".
-diagnostics_for() { grep -F "$1(" "$2" | grep -E ') : (Error|Warning) ' | sed "s|$src/|infra/|" | sort -u; }
+diagnostics_for() { grep -F "$1(" "$2" | grep -E ') : (Error|Warning) ' | sed -e "s|$linted/|infra/|" | sort -u; }
 
-
-# 1. Lint every .bicep and .bicepparam, each file reported on its own line.
+# 1. Lint every .bicep and .bicepparam, each file reported on its own line. The lint reads a copy
+# of its own, which the evaluation does not write to.
 if [ "$quick" = false ]; then
-"$bicep" lint --pattern "$src/**/*.bicep" >"$work/lint.log" 2>&1
-"$bicep" lint --pattern "$src/*.bicepparam" >>"$work/lint.log" 2>&1
-mapfile -t sources < <(cd "$src" && find . \( -name '*.bicep' -o -name '*.bicepparam' \) | sed 's|^\./||' | sort)
+linted="$work/lint/infra"
+mkdir -p "$work/lint"
+cp -R "$infra" "$linted"
+# Dynamic PGO does not pay off in a process this short.
+DOTNET_TieredPGO=0 "$bicep" lint --pattern "$linted/**/*.bicep" >"$work/lint.log" 2>&1
+DOTNET_TieredPGO=0 "$bicep" lint --pattern "$linted/*.bicepparam" >>"$work/lint.log" 2>&1
+mapfile -t sources < <(cd "$linted" && find . \( -name '*.bicep' -o -name '*.bicepparam' \) | sed 's|^\./||' | sort)
 for file in "${sources[@]}"; do
-  problems="$(diagnostics_for "$src/$file" "$work/lint.log")"
+  problems="$(diagnostics_for "$linted/$file" "$work/lint.log")"
   if [ -z "$problems" ]; then pass "lint infra/$file"; else fail "lint infra/$file"; echo "$problems" | sed 's/^/  /'; fi
 done
 # A failure of the linter itself (no diagnostics, yet no files linted) must not read as clean.
@@ -120,47 +143,49 @@ if grep -qvE '^\S.*\) : (Error|Warning|Info) |^$' "$work/lint.log"; then
 fi
 fi
 
+wait "$evaluate_pid"
+evaluate_status=$?
+evaluate_pid=""
+# A step's log, or, when the evaluation stopped before writing it, what the evaluation printed.
+show_step() { if [ -s "$1" ]; then show "$1"; else show "$work/evaluate.log"; fi; }
+
 # 2. Compile the template. Warnings were counted by the lint above; an error stops here. (The quick
 # mode takes the compiled template from build-params instead.)
 if [ "$quick" = true ]; then :
-elif "$bicep" build "$src/main.bicep" --outfile "$work/main.json" >"$work/build.log" 2>&1 \
-  && ! grep -qE ') : Error ' "$work/build.log"; then
+elif [ -s "$work/main.json" ] && ! grep -qE ') : Error ' "$work/build.log"; then
   pass "build infra/main.bicep"
 else
-  fail "build infra/main.bicep"; show "$work/build.log"; finish
+  fail "build infra/main.bicep"; show_step "$work/build.log"; finish
+fi
+
+# 5 (started here, reported last). The mutation tests need only the evaluated parameter sets: they
+# run while the promises and the operations are checked.
+if [ "$quick" = false ]; then
+  BICEP="$bicep" python3 "$infra/tests/mutations.py" "$root" "$src" >"$work/mutations.log" 2>&1 &
+  mutations_pid=$!
 fi
 
 # 3. Per environment: its parameters, its evaluated deployment, and the promises checked on both.
 # "prod-options" is prod with every optional feature switched on (platform sign-in too), so the
 # conditional parts of the template are checked; "dev-named" is dev under another environment
-# name, as azd gives one, to show that names are free.
-sed '/^param entraClientId /d' "$src/main.prod.bicepparam" >"$src/main.prod-options.bicepparam"
-echo "param entraClientId = '00000000-0000-0000-0000-00000000c11e'" >>"$src/main.prod-options.bicepparam"
-sed "s/^param environmentName = .*/param environmentName = 'Ana-Test2'/" "$src/main.dev.bicepparam" >"$src/main.dev-named.bicepparam"
-
+# name, as azd gives one, to show that names are free (both derived by infra/evaluate.py).
+# The snapshot evaluates names and settings offline, for a placeholder subscription, tenant and
+# group (rg-observatory-<env>).
 snapshots=()
 for variant in $variants; do
   env="${variant%%-*}"
-  params="$src/main.$variant.bicepparam"
-  if ! "$bicep" build-params "$params" --stdout >"$work/$variant.params.json" 2>"$work/$variant.params.log" \
-    || grep -qE ') : Error ' "$work/$variant.params.log" \
-    || ! python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["parametersJson"])' "$work/$variant.params.json" \
-      >"$work/$variant.parameters.json" 2>>"$work/$variant.params.log"; then
-    fail "build-params $variant"; show "$work/$variant.params.log"; continue
+  if [ ! -s "$work/$variant.parameters.json" ] || grep -qE ') : Error ' "$work/$variant.params.log"; then
+    fail "build-params $variant"; show_step "$work/$variant.params.log"; continue
   fi
-  # Placeholder subscription, tenant and group: the snapshot evaluates names and settings offline.
-  if ! "$bicep" snapshot "$params" --subscription-id 00000000-0000-0000-0000-000000000000 \
-    --tenant-id 00000000-0000-0000-0000-000000000001 --resource-group "rg-observatory-$env" \
-    --location westeurope --deployment-name observatory >"$work/$variant.snapshot.log" 2>&1; then
-    fail "snapshot $variant"; show "$work/$variant.snapshot.log"; continue
+  if [ ! -s "$src/main.$variant.snapshot.json" ]; then
+    fail "snapshot $variant"; show_step "$work/$variant.snapshot.log"; continue
   fi
-  if [ "$quick" = true ]; then
-    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["templateJson"])' "$work/$variant.params.json" >"$work/main.json"
-  fi
+  template="$work/main.json"
+  [ "$quick" = true ] && template="$work/$variant.template.json"
   pass "build-params and snapshot $variant"
   snapshots+=("$src/main.$variant.snapshot.json")
   python3 "$infra/promises.py" "$env" "$src/main.$variant.snapshot.json" "$work/$variant.parameters.json" \
-    "$work/main.json" "$variant" >"$work/$variant.promises.log" 2>&1
+    "$template" "$variant" >"$work/$variant.promises.log" 2>&1
   status=$?
   while IFS= read -r line; do
     case "$line" in
@@ -186,9 +211,7 @@ report() {
   done <"$1"
 }
 if [ "$operations" = false ]; then :
-elif "$bicep" snapshot "$src/ci-access.bicepparam" --subscription-id 00000000-0000-0000-0000-000000000000 \
-  --tenant-id 00000000-0000-0000-0000-000000000001 --resource-group rg-observatory-prod \
-  --location westeurope --deployment-name observatory-ci-access >"$work/ci-access.log" 2>&1; then
+elif [ -s "$src/ci-access.snapshot.json" ]; then
   python3 "$infra/operations.py" "$root" "$src/ci-access.snapshot.json" "${snapshots[@]}" >"$work/operations.log" 2>&1
   status=$?
   report "$work/operations.log"
@@ -196,13 +219,19 @@ elif "$bicep" snapshot "$src/ci-access.bicepparam" --subscription-id 00000000-00
     fail "operations: the checker stopped with status $status"
   fi
 else
-  fail "snapshot ci-access"; show "$work/ci-access.log"
+  fail "snapshot ci-access"; show_step "$work/ci-access.log"
+fi
+
+# An evaluation that failed must have failed a step above; if it did not, it fails here.
+if [ "$evaluate_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  fail "evaluate: infra/evaluate.py stopped with status $evaluate_status"; show "$work/evaluate.log"
 fi
 
 # 5. The checks bite: every mutation must make its check fail (infra/tests/mutations.py).
 if [ "$quick" = false ]; then
-  python3 "$infra/tests/mutations.py" "$root" "$src" >"$work/mutations.log" 2>&1
+  wait "$mutations_pid"
   status=$?
+  mutations_pid=""
   report "$work/mutations.log"
   if [ "$status" -ne 0 ] && ! grep -q '^FAIL ' "$work/mutations.log"; then
     fail "mutations: the runner stopped with status $status"
