@@ -2,8 +2,10 @@
 # Runs every test of the pipeline: unit tests, integration tests against an Azurite of its own (in memory, on free
 # ports, stopped at the end), the local host's tests, the web portal's tests in headless Chromium and the
 # infrastructure checks.
-# Installs what it needs first (npm ci for Azurite, Chart.js and the browser tests' packages; dotnet restore; Debian's
-# chromium and r-cran-rsdmx when they are missing). Ends with the line "N passed, N failed".
+# Installs what it needs first (npm ci for Azurite, Chart.js and the browser tests' packages; Debian's chromium and
+# r-cran-rsdmx when they are missing; dotnet restore). The browser tests run beside the .NET tests (they have their own
+# Azurite and local host, and mostly wait on the browser); their output is shown after them. Ends with the line
+# "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -14,6 +16,19 @@ echo "== installing tools and packages"
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-fund --no-audit --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
+# Debian's packages the browser tests and the SDMX check need, in one apt-get run (about a minute the first time).
+missing=()
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if ! Rscript -e 'library(rsdmx)' >/dev/null 2>&1; then missing+=(r-cran-rsdmx); fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "== installing ${missing[*]} (Debian packages)"
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"; } >"$results/apt.log" 2>&1 \
+      || tail -n 20 "$results/apt.log"
+  else
+    echo "${missing[*]} missing: install with 'apt-get install --no-install-recommends ${missing[*]}' (as root)"
+  fi
+fi
 dotnet restore Pipeline.sln --verbosity quiet || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }
 dotnet build Pipeline.sln --no-restore -c Release --verbosity quiet -nologo || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
@@ -22,8 +37,16 @@ echo "== build done after ${SECONDS} s"
 echo "== starting Azurite"
 blob_port="$(scripts/free-port.sh 10000)"
 scripts/azurite.sh start "$blob_port" || { echo "Azurite did not start"; echo "0 passed, 1 failed"; exit 1; }
-trap 'scripts/azurite.sh stop "$blob_port"' EXIT
+portal_pid=""
+trap 'scripts/azurite.sh stop "$blob_port"; [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null' EXIT
 export OBSERVATORY_TEST_STORAGE="$(scripts/azurite-connection.sh "$blob_port")"
+
+if [ -x tests/portal/run.sh ]; then
+  echo "== web portal in headless Chromium, beside the .NET tests (its output follows them)"
+  # Its own Azurite and local host (the Release build made above); its last line is "portal: N passed, N failed".
+  tests/portal/run.sh --no-build >"$results/portal.log" 2>&1 &
+  portal_pid=$!
+fi
 
 echo "== dotnet test"
 # The SDMX tests leave the sample snapshot's structure.xml and observations.sdmx.csv here for the check in R below.
@@ -44,15 +67,7 @@ done
 if [ "$dotnet_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 echo "== SDMX structure read by R's rsdmx"
-# Debian's r-cran-rsdmx reads the structure.xml that the SDMX tests exported; installed when missing (about 10 s).
-if ! Rscript -e 'library(rsdmx)' >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends r-cran-rsdmx; } >"$results/apt-rsdmx.log" 2>&1 \
-      || tail -n 20 "$results/apt-rsdmx.log"
-  else
-    echo "r-cran-rsdmx is missing: install it with 'apt-get install --no-install-recommends r-cran-rsdmx' (as root)"
-  fi
-fi
+# Debian's r-cran-rsdmx (installed above) reads the structure.xml that the SDMX tests exported.
 if [ -f "$OBSERVATORY_SDMX_SAMPLE_DIR/structure.xml" ] && Rscript -e 'library(rsdmx)' >/dev/null 2>&1; then
   Rscript tests/sdmx/check-rsdmx.R "$OBSERVATORY_SDMX_SAMPLE_DIR" 2>&1 | tee "$results/rsdmx.log"; rsdmx_status=${PIPESTATUS[0]}
 else
@@ -64,10 +79,10 @@ rf="$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$rsdmx_line")"
 passed=$((passed + ${rp:-0})); failed=$((failed + ${rf:-0}))
 if [ "$rsdmx_status" -ne 0 ] && [ "${rf:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
 
-if [ -x tests/portal/run.sh ]; then
-  echo "== web portal in headless Chromium after ${SECONDS} s"
-  # Its own Azurite and local host (the Release build made above); its last line is "portal: N passed, N failed".
-  tests/portal/run.sh --no-build 2>&1 | tee "$results/portal.log"; portal_status=${PIPESTATUS[0]}
+if [ -n "$portal_pid" ]; then
+  wait "$portal_pid"; portal_status=$?; portal_pid=""
+  echo "== web portal in headless Chromium (run beside the .NET tests), done after ${SECONDS} s"
+  cat "$results/portal.log"
   portal_line="$(grep -E '^portal: [0-9]+ passed, [0-9]+ failed' "$results/portal.log" | tail -n 1)"
   pp="$(sed -n 's/^portal: \([0-9]*\) passed.*/\1/p' <<<"$portal_line")"
   pf="$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$portal_line")"

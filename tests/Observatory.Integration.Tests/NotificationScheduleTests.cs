@@ -74,7 +74,8 @@ public sealed class NotificationScheduleTests
     {
         // A reporting year of this run alone (Azurite keeps earlier runs' data), 7 days before its deadline.
         var year = Random.Shared.Next(2040, 2900);
-        var clock = new FakeTimeProvider(new DateTimeOffset(year + 1, 2, 22, 8, 0, 0, TimeSpan.Zero));
+        // Counted back from the deadline (1 March): in a leap year 22 February is 8 days before it, not 7.
+        var clock = new FakeTimeProvider(new DateTimeOffset(year + 1, 3, 1, 8, 0, 0, TimeSpan.Zero).AddDays(-7));
         await using var h = await NotificationHarness.StartAsync(clock);
         await h.ClearContactsAsync("JAM");
         const string focal = "focal@jam.example.org";

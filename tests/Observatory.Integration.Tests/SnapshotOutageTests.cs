@@ -44,8 +44,10 @@ public sealed class SnapshotOutageTests : IAsyncLifetime
 
         var published = 0;
         var leaseOutlived = 0;
-        // Every step of the start (lease, version, state reads), then every third: the file writes repeat one pattern.
-        for (var step = 1; ; step += step < 16 ? 1 : 3)
+        // Every step of the start (lease, version, history, the first reads and writes), then every fifth: the state
+        // reads and the file writes repeat one pattern, and a file takes two to five requests, so over the run the
+        // steps fall on each position of a file's writes (the year's files, then the series').
+        for (var step = 1; ; step += step < 16 ? 1 : 5)
         {
             Assert.True(step < 400, "publication took more storage steps than expected");
             var kind = step % 4 == 0 ? FaultMode.Timeout : FaultMode.Unreachable;

@@ -4,8 +4,9 @@ namespace Observatory.Tests.Shared;
 
 /// <summary>
 /// An Azurite of a test's own, on free ports, started and stopped with the repository's scripts, away from the Azurite
-/// the other tests share: for a test that must own every table of the account (the backup round trip wipes them), or
-/// one that runs the Function App's queue listeners, which would take other tests' messages from the shared queues.
+/// the other tests share: for a test that must own every table of the account (the backup round trip wipes them), one
+/// that runs the Function App's queue listeners or the benchmarks' (which would take other tests' messages from the
+/// shared queues), or a long one that should run beside the others without changing what they read.
 /// </summary>
 public sealed class OwnAzurite : IAsyncLifetime
 {
@@ -17,8 +18,16 @@ public sealed class OwnAzurite : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _blobPort = (await Scripts.RunAsync("scripts/free-port.sh", new Dictionary<string, string>(), "10400")).Output.Trim();
-        await Scripts.RunCheckedAsync("scripts/azurite.sh", "start", _blobPort);
+        // Several start at once (test classes side by side, the web portal's tests beside the .NET tests): each looks
+        // from a random port, and a port taken between the look and the start costs another try, not the test.
+        for (var attempt = 1; ; attempt++)
+        {
+            var from = Random.Shared.Next(20000, 32700).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _blobPort = (await Scripts.RunAsync("scripts/free-port.sh", new Dictionary<string, string>(), from)).Output.Trim();
+            var started = await Scripts.RunAsync("scripts/azurite.sh", new Dictionary<string, string>(), "start", _blobPort);
+            if (started.ExitCode == 0) break;
+            if (attempt == 3) throw new InvalidOperationException($"Azurite did not start on port {_blobPort}: {started.Error}");
+        }
         ConnectionString = (await Scripts.RunCheckedAsync("scripts/azurite-connection.sh", _blobPort)).Trim();
     }
 

@@ -1,5 +1,6 @@
 using Observatory.Benchmarks.Suites;
 using Observatory.Core.Reading;
+using Observatory.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Observatory.Benchmarks.Smoke;
