@@ -3,9 +3,8 @@
 # ports, stopped at the end), the local host's tests, the web portal's tests in headless Chromium and the
 # infrastructure checks.
 # Installs what it needs first (npm ci for Azurite, Chart.js and the browser tests' packages; Debian's chromium and
-# r-cran-rsdmx when they are missing; dotnet restore). The browser tests run beside the .NET tests (they have their own
-# Azurite and local host, and mostly wait on the browser); their output is shown after them. Ends with the line
-# "N passed, N failed".
+# r-cran-rsdmx when they are missing; dotnet restore). Ends with the line "N passed, N failed".
+# The phases run one after the other: the browser tests run beside the .NET tests made both slower on two cores.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -37,16 +36,8 @@ echo "== build done after ${SECONDS} s"
 echo "== starting Azurite"
 blob_port="$(scripts/free-port.sh 10000)"
 scripts/azurite.sh start "$blob_port" || { echo "Azurite did not start"; echo "0 passed, 1 failed"; exit 1; }
-portal_pid=""
-trap 'scripts/azurite.sh stop "$blob_port"; [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null' EXIT
+trap 'scripts/azurite.sh stop "$blob_port"' EXIT
 export OBSERVATORY_TEST_STORAGE="$(scripts/azurite-connection.sh "$blob_port")"
-
-if [ -x tests/portal/run.sh ]; then
-  echo "== web portal in headless Chromium, beside the .NET tests (its output follows them)"
-  # Its own Azurite and local host (the Release build made above); its last line is "portal: N passed, N failed".
-  tests/portal/run.sh --no-build >"$results/portal.log" 2>&1 &
-  portal_pid=$!
-fi
 
 echo "== dotnet test"
 # The SDMX tests leave the sample snapshot's structure.xml and observations.sdmx.csv here for the check in R below.
@@ -79,10 +70,10 @@ rf="$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$rsdmx_line")"
 passed=$((passed + ${rp:-0})); failed=$((failed + ${rf:-0}))
 if [ "$rsdmx_status" -ne 0 ] && [ "${rf:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
 
-if [ -n "$portal_pid" ]; then
-  wait "$portal_pid"; portal_status=$?; portal_pid=""
-  echo "== web portal in headless Chromium (run beside the .NET tests), done after ${SECONDS} s"
-  cat "$results/portal.log"
+if [ -x tests/portal/run.sh ]; then
+  echo "== web portal in headless Chromium after ${SECONDS} s"
+  # Its own Azurite and local host (the Release build made above); its last line is "portal: N passed, N failed".
+  tests/portal/run.sh --no-build 2>&1 | tee "$results/portal.log"; portal_status=${PIPESTATUS[0]}
   portal_line="$(grep -E '^portal: [0-9]+ passed, [0-9]+ failed' "$results/portal.log" | tail -n 1)"
   pp="$(sed -n 's/^portal: \([0-9]*\) passed.*/\1/p' <<<"$portal_line")"
   pf="$(sed -n 's/.* \([0-9]*\) failed.*/\1/p' <<<"$portal_line")"
