@@ -12,9 +12,11 @@ namespace Observatory.Integration.Tests;
 /// Disclosure control over the versions of a year, through the function classes on Azurite: a correction cannot be
 /// combined with the version it corrects, and only staff see what was withheld and why.
 /// </summary>
-[Collection(PipelineCollection.Name)]
-public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
+[Collection(PublicationCollection.Name)]
+public sealed class DisclosureAcrossVersionsTests(PublicationPipeline publication)
 {
+    private PipelineHarness Pipeline => publication.Pipeline;
+
     // A year of its own, so that no other test's data enters these snapshots.
     private const int Year = 2016;
     private static readonly object?[] Header = ["Indicator", "Sex", "Value"];
@@ -22,7 +24,7 @@ public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
     [Fact]
     public async Task A_cell_withheld_in_one_version_stays_withheld_in_the_next_and_the_staff_report_says_why()
     {
-        var (_, key) = await pipeline.IssueKeyAsync("PER");
+        var (_, key) = await Pipeline.IssueKeyAsync("PER");
 
         // Version 1: F 3, M 10, _T 13. F is small; M is withheld with it.
         await AcceptAsync(key, [Header, ["CT_VICT_CSE", "F", 3], ["CT_VICT_CSE", "M", 10], ["CT_VICT_CSE", null, 13]]);
@@ -43,7 +45,7 @@ public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
         Assert.Equal(("", "suppressed"), secondRows["_U"]);
 
         // Staff see each withheld cell with its reason and the audit of every small count, of both versions.
-        var report = await ReportAsync(secondVersion, pipeline.AdminKey, "country=PER");
+        var report = await ReportAsync(secondVersion, Pipeline.AdminKey, "country=PER");
         Assert.Equal(200, report.Status);
         Assert.Equal(5, report.Json.GetProperty("threshold").GetInt32());
         Assert.Contains(first.Json.GetProperty("version").GetString(), report.Json.GetProperty("earlierVersions").EnumerateArray().Select(v => v.GetString()));
@@ -64,16 +66,16 @@ public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
         // As for a version published before reports were kept: the next compile learns what it withheld from the
         // public file itself.
         const int year = 2015;
-        var (_, key) = await pipeline.IssueKeyAsync("CHL");
+        var (_, key) = await Pipeline.IssueKeyAsync("CHL");
         await AcceptAsync(key, [Header, ["CT_VICT_CSE", "F", 3], ["CT_VICT_CSE", "M", 10], ["CT_VICT_CSE", null, 13]], "CHL", year);
         var first = await CompileAsync(year);
         var firstVersion = first.Json.GetProperty("version").GetString()!;
-        await pipeline.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer).DeleteBlobAsync($"disclosure/{year}/{firstVersion}.json");
+        await Pipeline.Blobs.GetBlobContainerClient(StorageNames.ReportsContainer).DeleteBlobAsync($"disclosure/{year}/{firstVersion}.json");
 
         await AcceptAsync(key, [Header, ["CT_VICT_CSE", "F", 3], ["CT_VICT_CSE", "M", 10], ["CT_VICT_CSE", "_U", 2], ["CT_VICT_CSE", null, 15]], "CHL", year);
         var second = await CompileAsync(year);
 
-        var report = await ReportAsync(second.Json.GetProperty("version").GetString()!, pipeline.AdminKey, "country=CHL", year);
+        var report = await ReportAsync(second.Json.GetProperty("version").GetString()!, Pipeline.AdminKey, "country=CHL", year);
         var reasons = Assert.Single(report.Json.GetProperty("tables").EnumerateArray()).GetProperty("withheld").EnumerateArray()
             .ToDictionary(w => w.GetProperty("cell").GetString()!, w => w.GetProperty("reason").GetString());
         Assert.Equal("carried", reasons["CT_VICT_CSE|SEX=M|AGE=_T"]);
@@ -85,39 +87,39 @@ public sealed class DisclosureAcrossVersionsTests(PipelineHarness pipeline)
         var published = await CompileAsync();
         Assert.Equal(201, published.Status);
         var version = published.Json.GetProperty("version").GetString()!;
-        var (_, key) = await pipeline.IssueKeyAsync("PER");
+        var (_, key) = await Pipeline.IssueKeyAsync("PER");
 
         Assert.Equal(401, (await ReportAsync(version, key: null)).Status);
         Assert.Equal(403, (await ReportAsync(version, key)).Status);
-        Assert.Equal(200, (await ReportAsync("latest", pipeline.AdminKey)).Status);
-        Assert.Equal(404, (await ReportAsync("20000101T000000Z", pipeline.AdminKey)).Status);
+        Assert.Equal(200, (await ReportAsync("latest", Pipeline.AdminKey)).Status);
+        Assert.Equal(404, (await ReportAsync("20000101T000000Z", Pipeline.AdminKey)).Status);
         // The report is not one of the published files.
         Assert.DoesNotContain(published.Json.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString()!.Contains("disclosure", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task AcceptAsync(string key, object?[][] rows, string country = "PER", int year = Year)
     {
-        var upload = await pipeline.UploadAsync(key, $"country={country}&year={year}", ReturnFiles.Csv(rows), "text/csv");
+        var upload = await Pipeline.UploadAsync(key, $"country={country}&year={year}", ReturnFiles.Csv(rows), "text/csv");
         Assert.Equal(202, upload.Status);
-        await pipeline.ProcessAllAsync();
-        var status = await pipeline.GetSubmissionAsync(key, upload.Json.GetProperty("id").GetString()!);
+        await Pipeline.ProcessAllAsync();
+        var status = await Pipeline.GetSubmissionAsync(key, upload.Json.GetProperty("id").GetString()!);
         Assert.Equal("accepted", status.Json.GetProperty("status").GetString());
     }
 
     private Task<ApiResponse> CompileAsync(int year = Year) =>
-        pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{year}", key: pipeline.AdminKey),
-            r => pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
+        Pipeline.InvokeAsync(Pipeline.Request("POST", $"/api/snapshots/{year}", key: Pipeline.AdminKey),
+            r => Pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private Task<ApiResponse> ReportAsync(string version, string? key, string? query = null, int year = Year) =>
-        pipeline.InvokeAsync(pipeline.Request("GET", $"/api/admin/snapshots/{year}/{version}/disclosure", query, key),
-            r => pipeline.Function<GetDisclosureReport>().Run(r, year, version, CancellationToken.None));
+        Pipeline.InvokeAsync(Pipeline.Request("GET", $"/api/admin/snapshots/{year}/{version}/disclosure", query, key),
+            r => Pipeline.Function<GetDisclosureReport>().Run(r, year, version, CancellationToken.None));
 
     /// <summary>Peru's CT_VICT_CSE rows of a published version: SEX → (value, flag).</summary>
     private async Task<Dictionary<string, (string Value, string Flag)>> PeruRowsAsync(JsonElement manifest)
     {
         var version = manifest.GetProperty("version").GetString()!;
-        var csv = await pipeline.InvokeAsync(pipeline.Request("GET", $"/api/opendata/{Year}/{version}/observations.csv"),
-            r => pipeline.Function<GetOpenDataFile>().Run(r, Year, version, "observations.csv", CancellationToken.None));
+        var csv = await Pipeline.InvokeAsync(Pipeline.Request("GET", $"/api/opendata/{Year}/{version}/observations.csv"),
+            r => Pipeline.Function<GetOpenDataFile>().Run(r, Year, version, "observations.csv", CancellationToken.None));
         return CsvText.Records(csv.Body).Where(r => r["country"] == "PER" && r["indicator"] == "CT_VICT_CSE")
             .ToDictionary(r => r["SEX"], r => (r["value"], r["flag"]));
     }

@@ -15,11 +15,13 @@ namespace Observatory.Integration.Tests;
 /// published annual files, it equals the union of each year's latest version, withholds what the years withhold, and
 /// a compile of unchanged data publishes no new version of it.
 /// </summary>
-[Collection(PipelineCollection.Name)]
-public sealed class SeriesPublicationTests(PipelineHarness pipeline)
+[Collection(PublicationCollection.Name)]
+public sealed class SeriesPublicationTests(PublicationPipeline publication)
 {
+    private PipelineHarness Pipeline => publication.Pipeline;
+
     // Years no other test of the collection uses (an upload of the same bytes for the same state and year would be
-    // answered with the earlier submission); the series also spans the years the other tests of the collection publish.
+    // answered with the earlier submission); the series also spans the years the other tests of the publication collection publish.
     private const int FirstYear = 2012;
     private const int SecondYear = 2013;
     private const string VersionColumn = "snapshot_version";
@@ -37,7 +39,7 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
         Assert.Contains(SecondYear, years.Keys);
 
         // Every published year is in the series, with its latest version (or the first one that published the same rows).
-        var annual = (await pipeline.Services.GetRequiredService<ISnapshotStore>().ListAsync(CancellationToken.None)).ToList();
+        var annual = (await Pipeline.Services.GetRequiredService<ISnapshotStore>().ListAsync(CancellationToken.None)).ToList();
         Assert.Equal(annual.Select(s => s.Manifest.Year).Distinct().Order(), years.Keys.Order());
         foreach (var (year, version) in years)
         {
@@ -96,7 +98,7 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
         var rows = CsvText.Records((await GetSeriesFileAsync("latest", "observations.csv")).Body)
             .ToDictionary(r => string.Join('|', Key.Select(k => r[k])));
         var withheld = 0;
-        foreach (var snapshot in (await pipeline.Services.GetRequiredService<ISnapshotStore>().ListAsync(CancellationToken.None))
+        foreach (var snapshot in (await Pipeline.Services.GetRequiredService<ISnapshotStore>().ListAsync(CancellationToken.None))
                      .Where(s => s.Manifest.Year is FirstYear or SecondYear))
         {
             var published = CsvText.Records((await GetAnnualAsync(snapshot.Manifest.Year, snapshot.Manifest.Version, "observations.csv")).Body);
@@ -141,19 +143,19 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
     {
         foreach (var (country, file, type) in returns)
         {
-            var (_, key) = await pipeline.IssueKeyAsync(country);
-            Assert.Equal(202, (await pipeline.UploadAsync(key, $"year={year}", await File.ReadAllBytesAsync(RepositoryFiles.PathOf("samples/" + file)), type)).Status);
+            var (_, key) = await Pipeline.IssueKeyAsync(country);
+            Assert.Equal(202, (await Pipeline.UploadAsync(key, $"year={year}", await File.ReadAllBytesAsync(RepositoryFiles.PathOf("samples/" + file)), type)).Status);
         }
-        await pipeline.ProcessAllAsync();
+        await Pipeline.ProcessAllAsync();
     }
 
     private Task<ApiResponse> CompileAsync(int year) =>
-        pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{year}", key: pipeline.AdminKey),
-            r => pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
+        Pipeline.InvokeAsync(Pipeline.Request("POST", $"/api/snapshots/{year}", key: Pipeline.AdminKey),
+            r => Pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private async Task<List<JsonElement>> ListSeriesAsync()
     {
-        var listing = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/opendata/series"), r => pipeline.Function<ListOpenDataSeries>().Run(r, CancellationToken.None));
+        var listing = await Pipeline.InvokeAsync(Pipeline.Request("GET", "/api/opendata/series"), r => Pipeline.Function<ListOpenDataSeries>().Run(r, CancellationToken.None));
         Assert.Equal(200, listing.Status);
         return [.. listing.Json.GetProperty("series").EnumerateArray()];
     }
@@ -161,12 +163,12 @@ public sealed class SeriesPublicationTests(PipelineHarness pipeline)
     private async Task<JsonElement> LatestSeriesAsync() => Assert.Single(await ListSeriesAsync(), s => s.GetProperty("latest").GetBoolean());
 
     private Task<ApiResponse> GetSeriesFileAsync(string version, string file) =>
-        pipeline.InvokeAsync(pipeline.Request("GET", $"/api/opendata/series/{version}/{file}"),
-            r => pipeline.Function<GetOpenDataSeriesFile>().Run(r, version, file, CancellationToken.None));
+        Pipeline.InvokeAsync(Pipeline.Request("GET", $"/api/opendata/series/{version}/{file}"),
+            r => Pipeline.Function<GetOpenDataSeriesFile>().Run(r, version, file, CancellationToken.None));
 
     private Task<ApiResponse> GetAnnualAsync(int year, string version, string file) =>
-        pipeline.InvokeAsync(pipeline.Request("GET", $"/api/opendata/{year}/{version}/{file}"),
-            r => pipeline.Function<GetOpenDataFile>().Run(r, year, version, file, CancellationToken.None));
+        Pipeline.InvokeAsync(Pipeline.Request("GET", $"/api/opendata/{year}/{version}/{file}"),
+            r => Pipeline.Function<GetOpenDataFile>().Run(r, year, version, file, CancellationToken.None));
 
     private async Task<Dictionary<string, byte[]>> DownloadAllAsync(JsonElement series)
     {

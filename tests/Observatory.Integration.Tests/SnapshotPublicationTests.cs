@@ -11,9 +11,11 @@ using Observatory.Tests.Shared;
 
 namespace Observatory.Integration.Tests;
 
-[Collection(PipelineCollection.Name)]
-public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
+[Collection(PublicationCollection.Name)]
+public sealed class SnapshotPublicationTests(PublicationPipeline publication)
 {
+    private PipelineHarness Pipeline => publication.Pipeline;
+
     // A year of its own, so the other tests' data does not enter this snapshot.
     private const int Year = 2021;
     private const int Threshold = 5;
@@ -24,10 +26,10 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
     {
         foreach (var (country, file, type) in new[] { ("MEX", "mexico-2025-es.xlsx", ReturnFiles.XlsxType), ("BRA", "brasil-2025-pt.csv", "text/csv"), ("HTI", "haiti-2025-fr.xlsx", ReturnFiles.XlsxType) })
         {
-            var (_, key) = await pipeline.IssueKeyAsync(country);
-            Assert.Equal(202, (await pipeline.UploadAsync(key, $"year={Year}", await File.ReadAllBytesAsync(RepositoryFiles.PathOf("samples/" + file)), type)).Status);
+            var (_, key) = await Pipeline.IssueKeyAsync(country);
+            Assert.Equal(202, (await Pipeline.UploadAsync(key, $"year={Year}", await File.ReadAllBytesAsync(RepositoryFiles.PathOf("samples/" + file)), type)).Status);
         }
-        await pipeline.ProcessAllAsync();
+        await Pipeline.ProcessAllAsync();
 
         var first = await CompileAsync();
         Assert.Equal(201, first.Status);
@@ -53,7 +55,7 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
 
         // Rows match the stored data, apart from suppressed cells, which carry no value.
         var published = CsvText.Records(firstFiles["observations.csv"]);
-        var observations = pipeline.Services.GetRequiredService<IObservationStore>();
+        var observations = Pipeline.Services.GetRequiredService<IObservationStore>();
         var suppressed = 0;
         foreach (var country in new[] { "BRA", "HTI", "MEX" })
         {
@@ -95,7 +97,7 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
         Assert.All(firstFiles.Keys, name => Assert.Equal(firstFiles[name], firstAgain[name]));
 
         // The listing shows both, the second as latest, and "latest" serves it.
-        var listing = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/opendata"), r => pipeline.Function<ListOpenData>().Run(r, CancellationToken.None));
+        var listing = await Pipeline.InvokeAsync(Pipeline.Request("GET", "/api/opendata"), r => Pipeline.Function<ListOpenData>().Run(r, CancellationToken.None));
         var versions = listing.Json.GetProperty("snapshots").EnumerateArray().Where(s => s.GetProperty("year").GetInt32() == Year).ToList();
         Assert.Equal(secondVersion, versions[0].GetProperty("version").GetString());
         Assert.True(versions[0].GetProperty("latest").GetBoolean());
@@ -129,16 +131,16 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
     public async Task The_timer_compiles_the_previous_reporting_year_and_coverage_shows_who_reported()
     {
         // The timer's year is the one before the current; the function class runs as the host would call it.
-        await pipeline.Function<CompileScheduledSnapshot>().Run(new TimerInfo(), CancellationToken.None);
-        var listing = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/opendata"), r => pipeline.Function<ListOpenData>().Run(r, CancellationToken.None));
+        await Pipeline.Function<CompileScheduledSnapshot>().Run(new TimerInfo(), CancellationToken.None);
+        var listing = await Pipeline.InvokeAsync(Pipeline.Request("GET", "/api/opendata"), r => Pipeline.Function<ListOpenData>().Run(r, CancellationToken.None));
         Assert.Contains(listing.Json.GetProperty("snapshots").EnumerateArray(), s => s.GetProperty("year").GetInt32() == DateTime.UtcNow.Year - 1);
 
         const int coverageYear = 2020;
-        var (_, key) = await pipeline.IssueKeyAsync("MEX");
-        await pipeline.UploadAsync(key, $"year={coverageYear}", await File.ReadAllBytesAsync(RepositoryFiles.PathOf("samples/mexico-2025-es.xlsx")), ReturnFiles.XlsxType);
-        await pipeline.ProcessAllAsync();
-        var coverage = await pipeline.InvokeAsync(pipeline.Request("GET", "/api/admin/coverage", $"year={coverageYear}", pipeline.AdminKey),
-            r => pipeline.Function<GetCoverage>().Run(r, CancellationToken.None));
+        var (_, key) = await Pipeline.IssueKeyAsync("MEX");
+        await Pipeline.UploadAsync(key, $"year={coverageYear}", await File.ReadAllBytesAsync(RepositoryFiles.PathOf("samples/mexico-2025-es.xlsx")), ReturnFiles.XlsxType);
+        await Pipeline.ProcessAllAsync();
+        var coverage = await Pipeline.InvokeAsync(Pipeline.Request("GET", "/api/admin/coverage", $"year={coverageYear}", Pipeline.AdminKey),
+            r => Pipeline.Function<GetCoverage>().Run(r, CancellationToken.None));
         Assert.Equal(200, coverage.Status);
         var states = coverage.Json.GetProperty("states").EnumerateArray().ToDictionary(s => s.GetProperty("country").GetString()!);
         Assert.Equal(35, states.Count);
@@ -152,7 +154,7 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
     public async Task Only_one_compile_of_a_year_runs_at_a_time()
     {
         // Another instance holds the year's compile lease: this request is refused, not run twice.
-        var leases = pipeline.Services.GetRequiredService<IExclusiveLease>();
+        var leases = Pipeline.Services.GetRequiredService<IExclusiveLease>();
         await using (var held = await leases.TryAcquireAsync($"snapshot-{Year}", TimeSpan.FromMinutes(1), CancellationToken.None))
         {
             Assert.NotNull(held);
@@ -163,8 +165,8 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
     }
 
     private Task<ApiResponse> CompileAsync() =>
-        pipeline.InvokeAsync(pipeline.Request("POST", $"/api/snapshots/{Year}", key: pipeline.AdminKey),
-            r => pipeline.Function<CompileSnapshot>().Run(r, Year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
+        Pipeline.InvokeAsync(Pipeline.Request("POST", $"/api/snapshots/{Year}", key: Pipeline.AdminKey),
+            r => Pipeline.Function<CompileSnapshot>().Run(r, Year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
 
     private async Task EnsurePublishedAsync()
     {
@@ -174,9 +176,9 @@ public sealed class SnapshotPublicationTests(PipelineHarness pipeline)
 
     private Task<ApiResponse> GetFileAsync(string version, string file, Action<Microsoft.AspNetCore.Http.HttpRequest>? configure = null)
     {
-        var request = pipeline.Request("GET", $"/api/opendata/{Year}/{version}/{file}");
+        var request = Pipeline.Request("GET", $"/api/opendata/{Year}/{version}/{file}");
         configure?.Invoke(request);
-        return pipeline.InvokeAsync(request, r => pipeline.Function<GetOpenDataFile>().Run(r, Year, version, file, CancellationToken.None));
+        return Pipeline.InvokeAsync(request, r => Pipeline.Function<GetOpenDataFile>().Run(r, Year, version, file, CancellationToken.None));
     }
 
     private async Task<Dictionary<string, byte[]>> DownloadAllAsync(JsonElement manifest)
