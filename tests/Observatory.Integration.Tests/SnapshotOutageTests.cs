@@ -10,14 +10,19 @@ namespace Observatory.Integration.Tests;
 /// <summary>
 /// Snapshot publication driven through an outage at each of its storage steps in turn, by a fault injected in the SDK's
 /// pipeline (<see cref="StorageFaults"/>): after recovery the year is published whole, every listed version's files
-/// complete. On an Azurite of its own, so that it runs beside the tests that share one (it is the longest of them) and
-/// neither changes the other's snapshots, series or queues.
+/// complete. The steps alternate between two classes (<see cref="SnapshotOutageFirstHalfTests"/>,
+/// <see cref="SnapshotOutageSecondHalfTests"/>), each on an Azurite of its own, so that the two halves run beside each
+/// other and beside the tests that share one (together they are the longest test), and none changes another's
+/// snapshots, series or queues.
 /// </summary>
-public sealed class SnapshotOutageTests : IAsyncLifetime
+public abstract class SnapshotOutageTests : IAsyncLifetime
 {
     private readonly OwnAzurite _azurite = new();
     private readonly StorageFaults _faults = new();
     private PipelineHarness _pipeline = null!;
+
+    /// <summary>Which half of the steps this class takes: 0 the first, third, fifth…, 1 the second, fourth….</summary>
+    protected abstract int Half { get; }
 
     public async Task InitializeAsync()
     {
@@ -44,11 +49,9 @@ public sealed class SnapshotOutageTests : IAsyncLifetime
 
         var published = 0;
         var leaseOutlived = 0;
-        // Every step of the start (lease, version, history, the first reads and writes), then every fifth: the state
-        // reads and the file writes repeat one pattern, and a file takes two to five requests, so over the run the
-        // steps fall on each position of a file's writes (the year's files, then the series').
-        for (var step = 1; ; step += step < 16 ? 1 : 5)
+        for (var index = Half; ; index += 2)
         {
+            var step = StepAt(index);
             Assert.True(step < 400, "publication took more storage steps than expected");
             var kind = step % 4 == 0 ? FaultMode.Timeout : FaultMode.Unreachable;
             _faults.ResetLog();
@@ -93,7 +96,29 @@ public sealed class SnapshotOutageTests : IAsyncLifetime
             }
     }
 
+    /// <summary>
+    /// The storage step the <paramref name="index"/>-th outage meets: every step of the start (lease, version, history,
+    /// the first reads and writes), then every fifth. The state reads and the file writes repeat one pattern, and a
+    /// file takes two to five requests, so over the run the steps fall on each position of a file's writes (the year's
+    /// files, then the series').
+    /// </summary>
+    private static int StepAt(int index) => index < 16 ? index + 1 : 16 + 5 * (index - 15);
+
     private Task<ApiResponse> CompileAsync(int year) =>
         _pipeline.InvokeAsync(_pipeline.Request("POST", $"/api/snapshots/{year}", key: _pipeline.AdminKey),
             r => _pipeline.Function<CompileSnapshot>().Run(r, year.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
+}
+
+/// <summary>The first, third, fifth… of <see cref="SnapshotOutageTests"/>' steps.</summary>
+public sealed class SnapshotOutageFirstHalfTests : SnapshotOutageTests
+{
+    /// <inheritdoc />
+    protected override int Half => 0;
+}
+
+/// <summary>The second, fourth, sixth… of <see cref="SnapshotOutageTests"/>' steps.</summary>
+public sealed class SnapshotOutageSecondHalfTests : SnapshotOutageTests
+{
+    /// <inheritdoc />
+    protected override int Half => 1;
 }
