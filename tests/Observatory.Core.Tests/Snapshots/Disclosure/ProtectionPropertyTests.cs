@@ -1,4 +1,5 @@
 using CsCheck;
+using Observatory.Core.Snapshots.Disclosure;
 
 namespace Observatory.Core.Tests.Snapshots.Disclosure;
 
@@ -6,7 +7,8 @@ namespace Observatory.Core.Tests.Snapshots.Disclosure;
 /// Random tables of one to four dimensions with every margin present, many small counts and zeros, some revised by a
 /// second version: after disclosure control every withheld small count of every version keeps at least
 /// threshold − 1 whole values (counted by the independent exhaustive auditor), no zero is withheld, and the same
-/// data always gives the same cells withheld.
+/// data always gives the same cells withheld. A revision that no choice of withheld cells can protect is refused (the
+/// compile stops and publishes nothing), which must stay rare.
 /// </summary>
 public class ProtectionPropertyTests
 {
@@ -70,6 +72,7 @@ public class ProtectionPropertyTests
     [InlineData(4, 100)]
     public void Every_small_count_of_both_versions_keeps_enough_values_after_a_revision(int dimensions, int tables)
     {
+        var refused = 0;
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
@@ -84,7 +87,19 @@ public class ProtectionPropertyTests
                 cells[key] = DrawCount(random);
             }
             var second = Build(indicator, dimensions, cells);
-            var outcome = scenario.Publish(second);
+            SuppressionOutcome outcome;
+            try
+            {
+                outcome = scenario.Publish(second);
+            }
+            catch (DisclosureControlException)
+            {
+                // Some revisions cannot be protected by withholding (see the test below): the compile stops, nothing of
+                // the version is published, and the first version's protection stands.
+                refused++;
+                AssertProtected(scenario, first, $"seed {seed}, the revision refused");
+                return;
+            }
 
             AssertProtected(scenario, second, $"seed {seed}");
             foreach (var carried in scenario.Outcomes[0].Withheld.Keys.Select(o => o.Key))
@@ -94,6 +109,31 @@ public class ProtectionPropertyTests
                     Assert.True(outcome.IsSuppressed(carried), $"seed {seed}: {carried} was withheld in version 1 and published in version 2.");
             }
         }, iter: tables, threads: 1);
+        // Refusing is safe but stops publication: it must stay the rare case, or the property would hold by refusing.
+        Assert.True(refused <= tables / 20, $"{refused} of {tables} revisions were refused.");
+    }
+
+    [Fact]
+    public void A_revision_that_a_withheld_cells_lower_bound_would_give_away_is_refused_rather_than_published()
+    {
+        // Version 1: F×Y12T17 = 3 beside F×_U = 0 (published), so F's total and F×Y12T17 are one unknown x, and
+        // x + (the _U row's total) = 5: x has the four values 1–4. Version 2 moves 2 from F×Y12T17 to F×_U (now a
+        // withheld small count, so at least 1): F's total, still 3 and still withheld, is F×Y12T17 + F×_U ≥ 2, which
+        // leaves x three values. Withholding more only adds "at least 1"s, and every other cell linked to x was
+        // published by version 1, so no choice of cells protects it: the compile must stop.
+        var parts = new Dictionary<string[], long>
+        {
+            [["F", "Y12T17", "_U"]] = 3, [["F", "_U", "_U"]] = 0, [["_U", "Y12T17", "_U"]] = 0, [["_U", "_U", "_U"]] = 2,
+        };
+        var scenario = new DisclosureScenario("CT_SMUG_MINORS");
+        scenario.Publish(Build("CT_SMUG_MINORS", 3, parts));
+        AssertProtected(scenario, Build("CT_SMUG_MINORS", 3, parts), "version 1");
+
+        parts[parts.Keys.First(k => k[0] == "F" && k[1] == "Y12T17")] = 1;
+        parts[parts.Keys.First(k => k[0] == "F" && k[1] == "_U")] = 2;
+        var exception = Assert.Throws<DisclosureControlException>(() => scenario.Publish(Build("CT_SMUG_MINORS", 3, parts)));
+        Assert.Contains("SEX=F|AGE=Y12T17|ACCOMPANIMENT=_U (version v1)", exception.Message);
+        Assert.Single(scenario.Outcomes);
     }
 
     private static void AssertProtected(DisclosureScenario scenario, StateData data, string label)
