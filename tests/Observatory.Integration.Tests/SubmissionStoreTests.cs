@@ -59,6 +59,22 @@ public sealed class SubmissionStoreTests
         return await store.TryCreateAsync(submission, PendingIntake.For(submission), CancellationToken.None);
     }
 
+    /// <summary>
+    /// A record created and read by one instance, then changed by another: the first instance's store, its request
+    /// counter and the record.
+    /// </summary>
+    private static async Task<(TableSubmissionStore First, RequestCounter FirstRequests, Submission Submission)> ReadThenChangedByAnotherInstanceAsync()
+    {
+        TestStorage.EnsureReachable();
+        var (first, firstRequests) = Instance();
+        var (second, _) = Instance();
+        var submission = NewSubmission();
+        Assert.True(await CreateAsync(first, submission));
+        Assert.NotNull(await first.FindAsync(submission.Id, CancellationToken.None));
+        await second.UpdateAsync(submission.Id, s => s with { FailureReason = "written by the other instance" }, CancellationToken.None);
+        return (first, firstRequests, submission);
+    }
+
     private static async Task<bool> HasNoteAsync(TableSubmissionStore store, Submission submission) =>
         (await store.ListPendingIntakesAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Any(n => n.SubmissionId == submission.Id);
 
@@ -163,13 +179,7 @@ public sealed class SubmissionStoreTests
     [Fact]
     public async Task A_verdict_written_over_a_stale_version_keeps_the_other_writers_change_and_is_announced_once()
     {
-        TestStorage.EnsureReachable();
-        var (first, firstRequests) = Instance();
-        var (second, _) = Instance();
-        var submission = NewSubmission();
-        Assert.True(await CreateAsync(first, submission));
-        Assert.NotNull(await first.FindAsync(submission.Id, CancellationToken.None));
-        await second.UpdateAsync(submission.Id, s => s with { FailureReason = "written by the other instance" }, CancellationToken.None);
+        var (first, firstRequests, submission) = await ReadThenChangedByAnotherInstanceAsync();
         var announcement = NotificationMessage.Verdict(submission.Id, "rejected");
         firstRequests.Reset();
 
@@ -185,15 +195,7 @@ public sealed class SubmissionStoreTests
     [Fact]
     public async Task A_change_written_by_another_instance_since_the_last_read_is_kept()
     {
-        TestStorage.EnsureReachable();
-        var (first, firstRequests) = Instance();
-        var (second, _) = Instance();
-        var submission = NewSubmission();
-        Assert.True(await CreateAsync(first, submission));
-        Assert.NotNull(await first.FindAsync(submission.Id, CancellationToken.None));
-
-        // The other instance changes the record after the first one read it.
-        await second.UpdateAsync(submission.Id, s => s with { FailureReason = "written by the other instance" }, CancellationToken.None);
+        var (first, firstRequests, submission) = await ReadThenChangedByAnotherInstanceAsync();
         firstRequests.Reset();
         var changed = await first.UpdateAsync(submission.Id, s => s with { Attempts = s.Attempts + 1 }, CancellationToken.None);
 
