@@ -95,14 +95,11 @@ fi
 cp -R "$infra" "$src"
 
 # What CI reads from repository variables for production (infra/main.prod.bicepparam) and an
-# Owner sets for the CI principal's access (infra/ci-access.bicepparam): placeholders here (the
-# same as infra/evaluate.py's PLACEHOLDERS), read by the lint and by the Bicep server.
-export OBSERVATORY_ALERT_EMAILS="${OBSERVATORY_ALERT_EMAILS-observatory-alerts@example.org}"
-export OBSERVATORY_KEY_ADMINISTRATOR="${OBSERVATORY_KEY_ADMINISTRATOR-00000000-0000-0000-0000-000000000ad0}"
-export OBSERVATORY_OPERATOR_GROUP="${OBSERVATORY_OPERATOR_GROUP-00000000-0000-0000-0000-0000000000e0}"
-export OBSERVATORY_SMTP_CLIENT_ID="${OBSERVATORY_SMTP_CLIENT_ID-00000000-0000-0000-0000-0000000005c1}"
-export OBSERVATORY_SMTP_PRINCIPAL="${OBSERVATORY_SMTP_PRINCIPAL-00000000-0000-0000-0000-0000000005a0}"
-export OBSERVATORY_CI_PRINCIPAL_ID="${OBSERVATORY_CI_PRINCIPAL_ID-00000000-0000-0000-0000-0000000000c1}"
+# Owner sets for the CI principal's access (infra/ci-access.bicepparam): placeholders here, from
+# infra/evaluate.py's PLACEHOLDERS, each unless already set; read by the lint and by the Bicep server.
+while IFS='=' read -r name value; do
+  export "$name=${!name-$value}"
+done < <(python3 "$infra/evaluate.py" --placeholders)
 
 # 2-4 evaluate the template through one Bicep server (`bicep jsonrpc`, infra/bicep_rpc.py) that
 # infra/evaluate.py starts once for all of them: the CLI takes seconds to start, a warm server

@@ -4,6 +4,7 @@ writing the files that infra/check.sh, infra/promises.py and infra/operations.py
 CLI's `build`, `build-params` and `snapshot` would.
 
 Usage: evaluate.py BICEP INFRA OUT [--build] [--variants 'dev prod'] [--ci-access]
+       evaluate.py --placeholders   prints NAME=VALUE per line of PLACEHOLDERS (infra/check.sh exports them)
   BICEP       the Bicep CLI (infra/check.sh --bicep-path)
   INFRA       a copy of infra/ (the variants' parameter files and the snapshots are written there)
   OUT         the folder for the other outputs and the logs
@@ -18,8 +19,8 @@ An output is written only when its step succeeded; its log holds the diagnostics
 "ok <step>" or "failed <step>" per step and exits non-zero when one failed; a server that died
 fails every step after it.
 
-readEnvironmentVariable() in the parameter files reads the OBSERVATORY_* variables: infra/check.sh
-exports them; each one not set takes its placeholder from PLACEHOLDERS (the same values).
+readEnvironmentVariable() in the parameter files reads the OBSERVATORY_* variables: each one not set
+takes its placeholder from PLACEHOLDERS, here and in infra/check.sh (which reads them with --placeholders).
 """
 import json
 import os
@@ -171,6 +172,10 @@ def evaluate_ci_access(bicep, infra, out):
 
 
 def main(argv):
+    if argv[1:] == ["--placeholders"]:
+        for name, value in PLACEHOLDERS.items():
+            print(f"{name}={value}")
+        return 0
     args, variants, do_build, do_ci_access = [], list(VARIANTS), False, False
     rest = iter(argv[1:])
     for arg in rest:

@@ -1,6 +1,6 @@
 namespace Observatory.Storage;
 
-/// <summary>Row-key range filters.</summary>
+/// <summary>Table keys: range filters, partitions, and ids made safe as keys.</summary>
 internal static class RowKeys
 {
     /// <summary>An OData filter for the rows of one partition whose row key starts with <paramref name="prefix"/>.</summary>
@@ -13,6 +13,9 @@ internal static class RowKeys
 
     /// <summary>Escapes a literal for an OData filter.</summary>
     public static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+
+    /// <summary>An id as a table key: the characters keys may not hold (/ \ # ?) replaced by '_'.</summary>
+    public static string Safe(string id) => id.Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
 
     /// <summary>The partition of a state and year: "MEX-2025".</summary>
     public static string StateYear(string country, int year) => $"{country}-{year}";

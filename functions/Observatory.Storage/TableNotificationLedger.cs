@@ -1,6 +1,4 @@
-using Azure;
 using Azure.Data.Tables;
-using Observatory.Core.Notifications;
 using Observatory.Core.Ports;
 
 namespace Observatory.Storage;
@@ -22,15 +20,12 @@ public sealed class TableNotificationLedger : INotificationLedger
     public async Task<IReadOnlySet<string>> SentToAsync(string notificationId, CancellationToken cancellationToken)
     {
         var sent = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in _table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(Key(notificationId), SentPrefix), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(RowKeys.PrefixFilter(RowKeys.Safe(notificationId), SentPrefix), select: ["RowKey"], cancellationToken: cancellationToken))
             sent.Add(row.RowKey[SentPrefix.Length..]);
         return sent;
     }
 
     /// <inheritdoc />
     public Task MarkSentAsync(string notificationId, string recipientKey, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(Key(notificationId), SentPrefix + recipientKey) { ["SentAt"] = at }, TableUpdateMode.Replace, cancellationToken);
-
-    /// <summary>A notification id as a table key: the characters keys may not hold (/ \ # ?) replaced.</summary>
-    private static string Key(string id) => id.Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
+        _table.UpsertEntityAsync(new TableEntity(RowKeys.Safe(notificationId), SentPrefix + recipientKey) { ["SentAt"] = at }, TableUpdateMode.Replace, cancellationToken);
 }

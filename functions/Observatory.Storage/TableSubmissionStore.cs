@@ -180,9 +180,7 @@ public sealed class TableSubmissionStore : ISubmissionStore
         return _table.DeleteEntityAsync(key.PartitionKey, key.RowKey, ETag.All, cancellationToken);
     }
 
-    /// <summary>An announcement's row key: its notification id with the characters keys may not hold (/ \ # ?) replaced.</summary>
-    private static string OutboxKey(NotificationMessage announcement) =>
-        OutboxPrefix + announcement.Id.Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
+    private static string OutboxKey(NotificationMessage announcement) => OutboxPrefix + RowKeys.Safe(announcement.Id);
 
     // Notes sit beside the records of their state and year.
     private static TableEntity NoteKey(PendingIntake intake) => new(RowKeys.StateYear(intake.Country, intake.Year), IntakePrefix + intake.SubmissionId);

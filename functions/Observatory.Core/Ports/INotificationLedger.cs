@@ -7,7 +7,6 @@ namespace Observatory.Core.Ports;
 /// </summary>
 public interface INotificationLedger
 {
-
     /// <summary>The recipient keys that notification <paramref name="notificationId"/> was already sent to.</summary>
     Task<IReadOnlySet<string>> SentToAsync(string notificationId, CancellationToken cancellationToken);
 
